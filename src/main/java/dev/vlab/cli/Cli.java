@@ -1,0 +1,69 @@
+package dev.vlab.cli;
+
+import dev.vlab.ExitCode;
+import dev.vlab.VlabException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Builds the configured command line, the same for {@code main} and for tests. */
+public final class Cli {
+  private Cli() {}
+
+  public static CommandLine commandLine() {
+    return commandLine(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+  }
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new VlabCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof VlabException v ? v.exitCode() : ExitCode.FAILED);
+    cli.setExecutionExceptionHandler(Cli::report);
+    cli.setParameterExceptionHandler(Cli::reportUsage);
+    listExitCodes(cli);
+    return cli;
+  }
+
+  /** Every command's help ends with the exit codes, taken from the one list in ExitCode. */
+  private static void listExitCodes(CommandLine cli) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (String line : ExitCode.HELP) {
+      String[] parts = line.split(":", 2);
+      codes.put(parts[0], parts[1]);
+    }
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    cli.getSubcommands().values().forEach(Cli::listExitCodes);
+  }
+
+  private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    if (e instanceof VlabException v) {
+      err.println("vlab: " + v.getMessage());
+    } else {
+      err.println(
+          "vlab: unexpected failure: "
+              + e
+              + ". Run again with -v for details, and"
+              + " report it if it persists.");
+    }
+    if (Verbosity.level() > 0) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return cli.getExitCodeExceptionMapper().getExitCode(e);
+  }
+
+  private static int reportUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    cli.getErr().println("vlab: " + e.getMessage());
+    cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+    cli.getErr().flush();
+    return ExitCode.USAGE;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.vlab.cli;
+
+import dev.vlab.Bundled;
+import dev.vlab.ExitCode;
+import dev.vlab.engine.Engine;
+import dev.vlab.engine.EngineConnector;
+import dev.vlab.image.BuildMethod;
+import dev.vlab.image.DemoAppSources;
+import dev.vlab.image.DemoImage;
+import dev.vlab.lab.Lab;
+import dev.vlab.report.Json;
+import dev.vlab.report.RunReport;
+import dev.vlab.report.TextReport;
+import dev.vlab.scenario.Cleanup;
+import dev.vlab.scenario.Resources;
+import dev.vlab.scenario.RunContext;
+import dev.vlab.scenario.ScenarioResult;
+import dev.vlab.scenario.ScenarioRunner;
+import dev.vlab.scenario.StepObserver;
+import dev.vlab.scenario.Workspace;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vlab run-lab}: runs scenarios on the engine and reports whether each note survived. */
+@Command(
+    name = "run-lab",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build the demo image if needed, then run each chosen scenario: write a note through the",
+      "app, remove and re-create the container, and report whether the note survived and why.",
+      "Everything created is labelled and removed at the end, also on Ctrl-C."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  vlab run-lab all",
+      "  vlab run-lab bind-mount named-volume",
+      "  vlab run-lab wrong-mount-path --keep       then: docker ps -a --filter label=dev.vlab.managed",
+      "  vlab run-lab all --json > report.json",
+      "  vlab run-lab all --labs ./my-labs --build self-contained"
+    })
+final class RunLabCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin LabsOption labs;
+
+  @Mixin JsonOption output;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "ID",
+      description = "Scenario ids (see 'vlab list'), or 'all'.")
+  List<String> ids;
+
+  @Option(names = "--keep", description = "Leave containers, volumes and folders for inspection.")
+  boolean keep;
+
+  @Option(
+      names = "--build",
+      paramLabel = "HOW",
+      description = "Build the image this way: dockerfile or self-contained (default: choose).",
+      converter = BuildMethodConverter.class)
+  BuildMethod build;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "How long the app may take to answer after its container starts (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() {
+    List<Lab> chosen = labs.load().select(ids);
+    PrintWriter err = spec.commandLine().getErr();
+    Consumer<String> progress =
+        line -> {
+          err.println(line);
+          err.flush();
+        };
+    try (Engine engine = EngineConnector.connect()) {
+      progress.accept(
+          "Engine at "
+              + engine.address()
+              + " (Docker "
+              + engine.engineVersion()
+              + ", API "
+              + engine.apiVersion()
+              + ")");
+      DemoImage.Outcome image =
+          new DemoImage(
+                  engine,
+                  DemoImage.NAME,
+                  new DemoAppSources(Bundled.folder("demo-app")),
+                  Map.of(),
+                  progress)
+              .ensure(build);
+      RunReport report = runAll(engine, image, chosen, progress);
+      print(report);
+      return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);
+    }
+  }
+
+  private RunReport runAll(
+      Engine engine, DemoImage.Outcome image, List<Lab> chosen, Consumer<String> progress) {
+    String runId = RunContext.newRunId();
+    RunContext run =
+        new RunContext(
+            runId,
+            engine,
+            image.name(),
+            new Workspace(Workspace.defaultRoot(), runId),
+            new Resources(),
+            Duration.ofSeconds(timeoutSeconds),
+            progress);
+    List<ScenarioResult> results = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    try (Cleanup cleanup =
+        new Cleanup(
+            run,
+            keep,
+            line -> {
+              removed.add(line);
+              progress.accept(line);
+            })) {
+      ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
+      for (Lab lab : chosen) {
+        progress.accept("[" + lab.id() + "] " + lab.title());
+        results.add(runner.run(lab));
+      }
+    }
+    boolean allAsExpected = results.stream().allMatch(ScenarioResult::asExpected);
+    return new RunReport(
+        runId,
+        new RunReport.Engine(engine.address(), engine.engineVersion(), engine.apiVersion()),
+        new RunReport.Image(
+            image.name(),
+            image.method() == null ? "existing" : image.method().label(),
+            image.built(),
+            image.reason()),
+        allAsExpected,
+        results,
+        removed);
+  }
+
+  private static int exitCodeFor(RunReport report) {
+    boolean anyError = report.scenarios().stream().anyMatch(s -> s.error() != null);
+    return anyError ? ExitCode.FAILED : ExitCode.NOT_AS_EXPECTED;
+  }
+
+  private void print(RunReport report) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (output.json) {
+      out.println(Json.write(report));
+      out.flush();
+    } else {
+      TextReport.print(report, out);
+    }
+  }
+}

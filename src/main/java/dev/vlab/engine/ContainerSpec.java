@@ -1,0 +1,12 @@
+package dev.vlab.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a container is made of: enough to create it, and to show the matching docker command. */
+public record ContainerSpec(
+    String name,
+    String image,
+    int containerPort,
+    List<MountSpec> mounts,
+    Map<String, String> labels) {}

@@ -1,0 +1,56 @@
+package dev.vlab.scenario;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Removes what a run created when the run ends, and also when the user presses Ctrl-C, through a
+ * shutdown hook. It runs at most once.
+ */
+public final class Cleanup implements AutoCloseable {
+  private final RunContext run;
+  private final boolean keep;
+  private final Consumer<String> report;
+  private final AtomicBoolean done = new AtomicBoolean();
+  private final Thread hook;
+
+  /**
+   * @param keep leave everything for inspection, and say how to remove it later
+   * @param report receives one line per thing removed or kept
+   */
+  public Cleanup(RunContext run, boolean keep, Consumer<String> report) {
+    this.run = run;
+    this.keep = keep;
+    this.report = report;
+    this.hook = new Thread(this::runOnce, "vlab-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  private void runOnce() {
+    if (!done.compareAndSet(false, true)) {
+      return;
+    }
+    if (keep) {
+      report.accept(
+          "Kept for inspection (--keep): everything labelled dev.vlab.run="
+              + run.runId()
+              + " and the folder "
+              + run.workspace().runDir()
+              + ".");
+      return;
+    }
+    List<String> removed = run.resources().removeAll(run.engine(), run.runId(), run.workspace());
+    removed.forEach(r -> report.accept("Removed " + r));
+  }
+
+  @Override
+  public void close() {
+    runOnce();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down: the hook is running or has run.
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.vlab.scenario;
+
+import dev.vlab.FileModes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/** Evidence read straight from a bind mount's host folder: its notes file, mode and owner. */
+final class HostFolders {
+  private HostFolders() {}
+
+  static void explain(
+      Path folder, String target, String containerUser, ScenarioRunner.Trace trace) {
+    Path notes = folder.resolve("notes.txt");
+    trace.command(DockerCommands.cat(notes.toString()));
+    try {
+      trace.evidence(
+          Files.isRegularFile(notes)
+              ? "Host file " + notes + " holds: " + String.join(" | ", Files.readAllLines(notes))
+              : "Host folder " + folder + " (on " + target + ") has no notes.txt.");
+      trace.command(DockerCommands.stat(folder.toString()));
+      trace.evidence(
+          "Host folder "
+              + folder
+              + ": mode "
+              + octal(folder)
+              + ", owner uid "
+              + Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+              + "; the app runs as "
+              + containerUser
+              + ".");
+    } catch (IOException | UnsupportedOperationException e) {
+      trace.evidence("Could not read host folder " + folder + ": " + e.getMessage());
+    }
+  }
+
+  static String octal(Path folder) throws IOException {
+    return FileModes.octal(FileModes.bits(Files.getPosixFilePermissions(folder)));
+  }
+}

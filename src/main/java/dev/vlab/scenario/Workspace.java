@@ -1,0 +1,85 @@
+package dev.vlab.scenario;
+
+import dev.vlab.FileModes;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The host folders of one run, all below {@code <root>/runs/<run id>}. A marker file holding the
+ * run id proves a folder is vlab's before anything in it is deleted.
+ */
+public final class Workspace {
+  static final String MARKER = ".vlab-run";
+
+  private final Path runDir;
+  private final String runId;
+
+  public Workspace(Path root, String runId) {
+    this.runDir = root.resolve("runs").resolve(runId).toAbsolutePath().normalize();
+    this.runId = runId;
+  }
+
+  /** {@code $VLAB_HOME}, or {@code ~/.vlab}: inside the home folder, which every engine shares. */
+  public static Path defaultRoot() {
+    String home = System.getenv("VLAB_HOME");
+    return home == null || home.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".vlab")
+        : Path.of(home);
+  }
+
+  public Path runDir() {
+    return runDir;
+  }
+
+  /**
+   * Creates a folder for a bind mount with the given mode. {@code name} was checked to be a plain
+   * name, so the folder is always inside this run's folder.
+   */
+  public Path createFolder(String labId, String name, int mode) throws IOException {
+    Path folder = runDir.resolve(labId).resolve(name).normalize();
+    if (!folder.startsWith(runDir)) {
+      throw new IOException(name + " would leave the run folder " + runDir);
+    }
+    ensureRunDir();
+    Files.createDirectories(folder.getParent());
+    try {
+      Files.createDirectory(folder);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("the folder " + folder + " already exists; vlab only uses new ones", e);
+    }
+    // chmod, not the create-time attribute: the umask would strip bits from that one.
+    Files.setPosixFilePermissions(folder, FileModes.permissions(mode));
+    return folder;
+  }
+
+  private void ensureRunDir() throws IOException {
+    if (Files.isDirectory(runDir)) {
+      return;
+    }
+    Files.createDirectories(runDir);
+    Files.writeString(runDir.resolve(MARKER), runId + "\n");
+  }
+
+  /** Deletes this run's folder, if the marker says it is this run's. */
+  public Optional<Path> delete() throws IOException {
+    Path marker = runDir.resolve(MARKER);
+    if (!Files.isRegularFile(marker) || !Files.readString(marker).strip().equals(runId)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> walk = Files.walk(runDir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (Files.isDirectory(path)) {
+          // A lab may have made the folder read-only; its owner may always restore that.
+          Files.setPosixFilePermissions(path, FileModes.permissions(0700));
+        }
+        Files.delete(path);
+      }
+    }
+    return Optional.of(runDir);
+  }
+}
