@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     description = "List the labs: id, title, and what each expects of a note.",
     footerHeading = "%nExamples:%n",
     footer = {"  vlab list", "  vlab list --labs my-labs --json"})

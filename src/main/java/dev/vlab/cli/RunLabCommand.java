@@ -36,16 +36,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run-lab",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     description = {
-      "Build the demo image if needed, then run each chosen scenario: write a note through the",
-      "app, remove and re-create the container, and report whether the note survived and why.",
-      "Everything created is labelled and removed at the end, also on Ctrl-C."
+      "Run workshop scenarios and report whether each note survived.",
+      "%nBuilds the demo image if needed, then for each scenario writes a note through the app,"
+          + " removes and re-creates the container, and reports whether the note survived and"
+          + " why. Everything it creates is labelled and removed at the end, also on Ctrl-C."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  vlab run-lab all",
       "  vlab run-lab bind-mount named-volume",
-      "  vlab run-lab wrong-mount-path --keep       then: docker ps -a --filter label=dev.vlab.managed",
+      "  vlab run-lab wrong-mount-path --keep",
       "  vlab run-lab all --json > report.json",
       "  vlab run-lab all --labs ./my-labs --build self-contained"
     })

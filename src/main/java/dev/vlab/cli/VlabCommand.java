@@ -9,11 +9,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "vlab",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = VersionProvider.class,
     subcommands = {RunLabCommand.class, ListCommand.class, picocli.CommandLine.HelpCommand.class},
     description = {
-      "Runs the Docker volumes workshop against a real Docker engine: the notes app, five",
-      "ways to mount (or not mount) its data, and whether a note survives the container."
+      "Runs the Docker volumes workshop against a real Docker engine.",
+      "%nA small notes app writes to /data; each lab mounts (or fails to mount) storage there,"
+          + " writes a note, replaces the container, and shows whether the note survived and why."
     },
     footerHeading = "%nExamples:%n",
     footer = {

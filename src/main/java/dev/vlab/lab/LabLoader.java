@@ -121,7 +121,12 @@ public final class LabLoader {
   private static LabFileException mappingError(
       String name, YamlLines lines, JsonMappingException e) {
     String field = fieldPath(e.getPath());
-    int line = e.getLocation() == null ? lines.lineOf(field) : e.getLocation().getLineNr();
+    // Jackson reports where it noticed, which for records is often the end of the object; the
+    // YAML index knows where the field itself stands.
+    int line =
+        field.isEmpty() && e.getLocation() != null
+            ? e.getLocation().getLineNr()
+            : lines.lineOf(field);
     if (e instanceof UnrecognizedPropertyException unknown) {
       String known =
           unknown.getKnownPropertyIds().stream()

@@ -1,0 +1,146 @@
+package dev.vlab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vlab.Bundled;
+import dev.vlab.ExitCode;
+import dev.vlab.VlabException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabLoaderTest {
+  private static final String GOOD =
+      """
+      id: my-lab
+      title: A lab
+      summary: What it shows.
+      mounts:
+        - type: bind
+          source: folder
+          target: /data
+          mode: "0555"
+      expect:
+        writeSucceeds: false
+        dataSurvives: false
+      explanation:
+        expected: It failed. As it should.
+        surprising: It worked.
+      """;
+
+  @Test
+  void bundledLabsAreTheFiveWorkshopScenariosInOrder() {
+    LabCatalog catalog = LabLoader.load(Bundled.folder("labs"), "labs");
+
+    assertThat(catalog.labs())
+        .extracting(Lab::id)
+        .containsExactly(
+            "ephemeral", "bind-mount", "named-volume", "wrong-mount-path", "permission-failure");
+    Lab wrongPath = catalog.select(java.util.List.of("wrong-mount-path")).get(0);
+    assertThat(wrongPath.mounts())
+        .singleElement()
+        .satisfies(m -> assertThat(m.target()).isEqualTo("/app/data"));
+  }
+
+  @Test
+  void readsEveryFieldOfAGoodLab() {
+    Lab lab = LabLoader.parse(GOOD, "good.yaml");
+
+    assertThat(lab.mounts())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.type()).isEqualTo(LabMount.Type.BIND);
+              assertThat(m.modeBits()).isEqualTo(0555);
+            });
+    assertThat(lab.expect().writeSucceeds()).isFalse();
+  }
+
+  @Test
+  void anUnquotedOctalModeIsReadAsWritten() {
+    Lab lab = LabLoader.parse(GOOD.replace("\"0555\"", "0555"), "good.yaml");
+
+    assertThat(lab.mounts().get(0).modeBits()).isEqualTo(0555);
+  }
+
+  @Test
+  void anUnknownFieldIsNamedWithItsLineAndTheKnownFields() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("title:", "tilte:"), "labs/x.yaml"))
+        .isInstanceOf(LabFileException.class)
+        .hasMessageStartingWith("labs/x.yaml:2: tilte: unknown field")
+        .hasMessageContaining("title");
+  }
+
+  @Test
+  void aModeThatIsNotOctalPointsAtItsLine() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("\"0555\"", "\"0985\""), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:8: mounts[0].mode: '0985' is not an octal folder mode");
+  }
+
+  @Test
+  void aRelativeContainerPathIsRefused() {
+    assertThatThrownBy(
+            () -> LabLoader.parse(GOOD.replace("target: /data", "target: data"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:7: mounts[0].target: 'data' must be an absolute path");
+  }
+
+  @Test
+  void aBindSourceCannotNameAHostPath() {
+    for (String source : new String[] {"/etc", "../../etc", "a/b", ".."}) {
+      assertThatThrownBy(
+              () -> LabLoader.parse(GOOD.replace("source: folder", "source: " + source), "x.yaml"))
+          .as(source)
+          .hasMessageStartingWith("x.yaml:6: mounts[0].source: ")
+          .hasMessageContaining("never uses a host path");
+    }
+  }
+
+  @Test
+  void aMissingFieldIsNamed() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("  dataSurvives: false\n", ""), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:9: expect.dataSurvives: missing");
+  }
+
+  @Test
+  void anUnknownMountTypeListsTheTypesThereAre() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("type: bind", "type: nfs"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:5: mounts[0].type: 'nfs' is not one of: bind, volume");
+  }
+
+  @Test
+  void aValueOfTheWrongKindIsNamed() {
+    assertThatThrownBy(
+            () ->
+                LabLoader.parse(
+                    GOOD.replace("writeSucceeds: false", "writeSucceeds: [1]"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:10: expect.writeSucceeds: wrong kind of value");
+  }
+
+  @Test
+  void brokenYamlGivesALine() {
+    assertThatThrownBy(() -> LabLoader.parse("id: x\ntitle: [unclosed\n", "x.yaml"))
+        .isInstanceOf(LabFileException.class)
+        .hasMessageStartingWith("x.yaml:");
+  }
+
+  @Test
+  void twoLabsWithOneIdAreRefusedNamingBothFiles(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), GOOD);
+    Files.writeString(dir.resolve("b.yaml"), GOOD);
+
+    assertThatThrownBy(() -> LabLoader.load(dir, "my-labs"))
+        .hasMessageStartingWith(
+            "my-labs/b.yaml:1: id: 'my-lab' is already the id of my-labs/a.yaml");
+  }
+
+  @Test
+  void aMissingFolderIsAUsageError(@TempDir Path dir) {
+    assertThatThrownBy(() -> LabLoader.load(dir.resolve("nope"), "nope"))
+        .isInstanceOfSatisfying(
+            VlabException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessageContaining("does not exist");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.vlab.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts vlab as its own process, for what needs one: environment variables, signals. */
+public final class VlabProcess {
+  private VlabProcess() {}
+
+  public static Process start(Map<String, String> env, Path output, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.vlab.cli.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(output.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  /** Runs vlab to the end and returns its exit code; its output is in {@code output}. */
+  public static int run(Map<String, String> env, Path output, String... args)
+      throws IOException, InterruptedException {
+    return start(env, output, args).waitFor();
+  }
+}
