@@ -215,15 +215,15 @@ public final class Engine implements Closeable {
     }
   }
 
-  /** The labels of every container and volume carrying {@code label=value}. */
-  public List<String> containersLabelled(String label, String value) {
+  /** The names of every container, running or not, carrying this run's label. */
+  public List<String> containersOfRun(String runId) {
     return docker
         .listContainersCmd()
         .withShowAll(true)
-        .withLabelFilter(Map.of(label, value))
+        .withLabelFilter(Map.of(Labels.RUN, runId))
         .exec()
         .stream()
-        .map(c -> c.getId())
+        .map(c -> c.getNames()[0].replaceFirst("^/", ""))
         .toList();
   }
 
@@ -261,6 +261,19 @@ public final class Engine implements Closeable {
       log.debug("volume {} is still in use", name);
       return false;
     }
+  }
+
+  /** The names of every volume carrying this run's label. */
+  public List<String> volumesOfRun(String runId) {
+    List<InspectVolumeResponse> volumes =
+        docker
+            .listVolumesCmd()
+            .withFilter("label", List.of(Labels.RUN + "=" + runId))
+            .exec()
+            .getVolumes();
+    return volumes == null
+        ? List.of()
+        : volumes.stream().map(InspectVolumeResponse::getName).toList();
   }
 
   // --- images -----------------------------------------------------------------------------

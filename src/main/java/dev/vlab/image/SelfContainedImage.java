@@ -119,8 +119,13 @@ final class SelfContainedImage {
 
   /** Copies into {@code rootfs} every shared library the runtime's binaries load, at its path. */
   static void copyLibraries(Path javaHome, Path rootfs) throws IOException {
+    copyLibraries(binaries(javaHome), javaHome, rootfs);
+  }
+
+  /** The same for any binaries; those of the runtime at {@code javaHome} are not copied. */
+  static void copyLibraries(List<Path> binaries, Path javaHome, Path rootfs) throws IOException {
     Set<String> libraries = new LinkedHashSet<>();
-    for (Path binary : binaries(javaHome)) {
+    for (Path binary : binaries) {
       libraries.addAll(sharedLibraries(binary, javaHome));
     }
     for (String library : libraries) {

@@ -1,57 +1,63 @@
 package dev.vlab.scenario;
 
+import dev.vlab.ExitCode;
+import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
-import dev.vlab.engine.Labels;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one run created, so it can be removed at the end, or on Ctrl-C. Before removing anything it
- * checks the engine's labels again: vlab removes only what carries its own run's label.
+ * Finds and removes what one run created. Everything a run creates carries its run label, so
+ * removal asks the engine for exactly that label: a container whose creation was under way when
+ * Ctrl-C came is found too. Creations are fenced so that none starts once removal has begun.
  */
 public final class Resources {
   private static final Logger log = LoggerFactory.getLogger(Resources.class);
+  private static final long CREATION_GRACE_SECONDS = 15;
 
-  private final List<String> containers = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> volumes = Collections.synchronizedList(new ArrayList<>());
+  private boolean removing;
+  private int creating;
 
-  void addContainer(String id) {
-    containers.add(id);
-  }
-
-  void addVolume(String name) {
-    volumes.add(name);
+  /** Runs a call that creates something on the engine, unless the run is being removed. */
+  <T> T create(Supplier<T> creation) {
+    synchronized (this) {
+      if (removing) {
+        throw new VlabException(ExitCode.FAILED, "The run is stopping; nothing more is created.");
+      }
+      creating++;
+    }
+    try {
+      return creation.get();
+    } finally {
+      synchronized (this) {
+        creating--;
+        notifyAll();
+      }
+    }
   }
 
   /**
-   * Removes containers first (a volume in use cannot go), then volumes, then the run's folder.
+   * Removes the run's containers first (a volume in use cannot go), then its volumes, then its
+   * folder. Waits a little for creations under way, so that they are removed as well.
    *
    * @return one line per thing removed
    */
-  public synchronized List<String> removeAll(Engine engine, String runId, Workspace workspace) {
+  public List<String> removeAll(Engine engine, String runId, Workspace workspace) {
+    awaitCreations();
     List<String> removed = new ArrayList<>();
-    for (String id : List.copyOf(containers)) {
-      engine
-          .inspectContainer(id)
-          .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
-          .ifPresent(
-              c -> {
-                engine.removeContainer(id);
-                removed.add("container " + c.getName().replaceFirst("^/", ""));
-              });
-      containers.remove(id);
+    for (String name : engine.containersOfRun(runId)) {
+      engine.removeContainer(name);
+      removed.add("container " + name);
     }
-    for (String name : List.copyOf(volumes)) {
-      engine
-          .inspectVolume(name)
-          .filter(v -> Labels.belongsTo(v.getLabels(), runId))
-          .filter(v -> engine.removeVolume(name))
-          .ifPresent(v -> removed.add("volume " + name));
-      volumes.remove(name);
+    for (String name : engine.volumesOfRun(runId)) {
+      if (engine.removeVolume(name)) {
+        removed.add("volume " + name);
+      }
     }
     try {
       workspace.delete().ifPresent(dir -> removed.add("folder " + dir));
@@ -59,5 +65,17 @@ public final class Resources {
       log.warn("could not delete {}: {}", workspace.runDir(), e.getMessage());
     }
     return removed;
+  }
+
+  private synchronized void awaitCreations() {
+    removing = true;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CREATION_GRACE_SECONDS);
+    try {
+      while (creating > 0 && System.nanoTime() < deadline) {
+        wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

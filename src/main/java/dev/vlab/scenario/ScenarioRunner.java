@@ -69,11 +69,13 @@ public final class ScenarioRunner {
         String volume = run.prefix() + "-" + lab.id() + "-" + mount.source();
         trace.step(
             DockerCommands.volumeCreate(volume),
-            () -> {
-              run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
-              run.resources().addVolume(volume);
-              return "volume " + volume + " created";
-            });
+            () ->
+                run.resources()
+                    .create(
+                        () -> {
+                          run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
+                          return "volume " + volume + " created";
+                        }));
         mounts.add(new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly()));
       }
     }
@@ -109,11 +111,7 @@ public final class ScenarioRunner {
     String id =
         trace.step(
             DockerCommands.run(spec),
-            () -> {
-              String created = run.engine().runContainer(spec);
-              run.resources().addContainer(created);
-              return created;
-            });
+            () -> run.resources().create(() -> run.engine().runContainer(spec)));
     int port =
         trace.step(
             DockerCommands.port(spec.name(), spec.containerPort()),
