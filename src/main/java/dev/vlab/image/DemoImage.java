@@ -161,6 +161,12 @@ public final class DemoImage {
     Path work = null;
     try {
       work = Files.createTempDirectory("vlab-image-");
+      if (method == BuildMethod.SELF_CONTAINED) {
+        progress.accept(
+            "  Assembling a Java runtime (jlink "
+                + SelfContainedImage.APP_MODULES
+                + ") and compiling the app...");
+      }
       Path context =
           method == BuildMethod.SELF_CONTAINED
               ? SelfContainedImage.writeContext(sources, work)
@@ -209,8 +215,13 @@ public final class DemoImage {
                 @Override
                 public void onNext(BuildResponseItem item) {
                   if (item.getStream() != null) {
+                    String line = item.getStream().stripTrailing();
                     output.append(item.getStream());
-                    log.debug("build: {}", item.getStream().stripTrailing());
+                    log.debug("build: {}", line);
+                    // "Step 3/7 : COPY ..." lines show a long build moving along.
+                    if (line.startsWith("Step ")) {
+                      progress.accept("  " + line);
+                    }
                   }
                   super.onNext(item);
                 }
