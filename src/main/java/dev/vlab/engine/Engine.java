@@ -89,7 +89,7 @@ public final class Engine implements Closeable {
     try {
       id = create.exec().getId();
     } catch (ConflictException e) {
-      throw nameTaken("container", spec.name());
+      throw new NameTakenException("container", spec.name());
     }
     log.debug("created container {} ({})", spec.name(), id);
     docker.startContainerCmd(id).exec();
@@ -243,7 +243,7 @@ public final class Engine implements Closeable {
    */
   public void createVolume(String name, Map<String, String> labels) {
     if (inspectVolume(name).isPresent()) {
-      throw nameTaken("volume", name);
+      throw new NameTakenException("volume", name);
     }
     docker.createVolumeCmd().withName(name).withLabels(labels).exec();
     log.debug("created volume {}", name);
@@ -284,22 +284,6 @@ public final class Engine implements Closeable {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
-  }
-
-  private static VlabException nameTaken(String kind, String name) {
-    return VlabException.failed(
-        "A "
-            + kind
-            + " named '"
-            + name
-            + "' already exists and vlab did not create it for this"
-            + " run, so vlab leaves it alone and stops. Remove or rename it yourself"
-            + " ('docker "
-            + kind
-            + " rm "
-            + name
-            + "') if it is not needed, then run again.",
-        null);
   }
 
   @Override

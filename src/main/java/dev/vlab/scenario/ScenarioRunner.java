@@ -5,6 +5,7 @@ import dev.vlab.VlabException;
 import dev.vlab.engine.ContainerSpec;
 import dev.vlab.engine.Labels;
 import dev.vlab.engine.MountSpec;
+import dev.vlab.engine.NameTakenException;
 import dev.vlab.image.DemoImage;
 import dev.vlab.lab.Lab;
 import dev.vlab.lab.LabMount;
@@ -49,7 +50,8 @@ public final class ScenarioRunner {
       explainStorage(lab, spec, second, trace);
       return result(lab, write.ok(), survived, trace, null);
     } catch (VlabException e) {
-      if (e.exitCode() != ExitCode.FAILED) {
+      // A taken name stops the whole run: going on could only meet more of the same.
+      if (e.exitCode() != ExitCode.FAILED || e instanceof NameTakenException) {
         throw e;
       }
       log.debug("scenario {} failed", lab.id(), e);

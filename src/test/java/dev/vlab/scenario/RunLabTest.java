@@ -102,6 +102,23 @@ class RunLabTest {
     }
   }
 
+  @Test
+  void twoRunsAtOnceDoNotCollide() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> CliRun.of("run-lab", "named-volume", "bind-mount", "--json"));
+      var second = pool.submit(() -> CliRun.of("run-lab", "named-volume", "bind-mount", "--json"));
+
+      JsonNode one = new ObjectMapper().readTree(first.get().out());
+      JsonNode two = new ObjectMapper().readTree(second.get().out());
+      assertThat(first.get().exitCode()).as(first.get().err()).isEqualTo(ExitCode.OK);
+      assertThat(second.get().exitCode()).as(second.get().err()).isEqualTo(ExitCode.OK);
+      assertThat(one.get("runId").asText()).isNotEqualTo(two.get("runId").asText());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static void assertOutcome(JsonNode scenario, boolean write, boolean survived) {
     assertThat(scenario.get("writeSucceeded").asBoolean()).as(scenario.toString()).isEqualTo(write);
     assertThat(scenario.get("survived").asBoolean()).as(scenario.toString()).isEqualTo(survived);
