@@ -70,7 +70,7 @@ public final class NotesApp {
     } catch (IOException e) {
       String cause = describe(e);
       log("ERROR cannot write " + notesFile + ": " + cause + " (running as uid " + Uid.current()
-          + "; the folder " + dataDir + " must be writable by this user)");
+          + "; " + remedy(cause) + ")");
       respond(exchange, 500, error("cannot write " + notesFile + ": " + cause, notesFile));
     }
   }
@@ -92,7 +92,16 @@ public final class NotesApp {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
+    if (String.valueOf(e.getMessage()).contains("Read-only file system")) {
+      return "read-only file system";
+    }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+
+  private String remedy(String cause) {
+    return cause.startsWith("read-only")
+        ? dataDir + " is mounted read-only; mount it read-write to save notes"
+        : "the folder " + dataDir + " must be writable by this user";
   }
 
   private static String error(String message, Path path) {

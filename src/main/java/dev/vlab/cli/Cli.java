@@ -2,6 +2,7 @@ package dev.vlab.cli;
 
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
+import dev.vlab.scenario.Cleanup;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -43,6 +44,12 @@ public final class Cli {
 
   private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
+    if (Cleanup.interrupted()) {
+      // Ctrl-C: the clean-up has said what it removed; what failed after it is only its echo.
+      err.println("vlab: interrupted.");
+      err.flush();
+      return ExitCode.INTERRUPTED;
+    }
     if (e instanceof VlabException v) {
       err.println("vlab: " + v.getMessage());
     } else {
@@ -62,6 +69,7 @@ public final class Cli {
   private static int reportUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     cli.getErr().println("vlab: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
     cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
     cli.getErr().flush();
     return ExitCode.USAGE;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
-    description = "List the labs: id, title, and what each expects of a note.",
+    description = "List the labs: id and title (with --json: also mounts and expectations).",
     footerHeading = "%nExamples:%n",
     footer = {"  vlab list", "  vlab list --labs my-labs --json"})
 final class ListCommand implements Callable<Integer> {

@@ -78,9 +78,10 @@ final class RunLabCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "60",
+      converter = PositiveSeconds.class,
       description =
           "How long the app may take to answer after its container starts (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  Duration timeout;
 
   @Override
   public Integer call() {
@@ -124,23 +125,18 @@ final class RunLabCommand implements Callable<Integer> {
             image.name(),
             new Workspace(Workspace.defaultRoot(), runId),
             new Resources(),
-            Duration.ofSeconds(timeoutSeconds),
+            timeout,
             progress);
     List<ScenarioResult> results = new ArrayList<>();
-    List<String> removed = new ArrayList<>();
-    try (Cleanup cleanup =
-        new Cleanup(
-            run,
-            keep,
-            line -> {
-              removed.add(line);
-              progress.accept(line);
-            })) {
+    List<String> removed;
+    try (Cleanup cleanup = new Cleanup(run, keep, progress)) {
       ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
       for (Lab lab : chosen) {
         progress.accept("[" + lab.id() + "] " + lab.title());
         results.add(runner.run(lab));
       }
+      cleanup.close();
+      removed = cleanup.removed();
     }
     boolean allAsExpected = results.stream().allMatch(ScenarioResult::asExpected);
     return new RunReport(
@@ -152,6 +148,7 @@ final class RunLabCommand implements Callable<Integer> {
             image.built(),
             image.reason()),
         allAsExpected,
+        keep,
         results,
         removed);
   }

@@ -170,8 +170,8 @@ public final class Engine implements Closeable {
           .withStdErr(true)
           .exec(callback)
           .awaitCompletion(10, TimeUnit.SECONDS);
-    } catch (NotFoundException e) {
-      return "(container " + id + " is gone, its logs with it)";
+    } catch (NotFoundException | ConflictException e) {
+      return "(container " + id + " is gone or going, its logs with it)";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {

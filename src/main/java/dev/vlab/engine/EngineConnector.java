@@ -46,7 +46,7 @@ public final class EngineConnector {
         address,
         version.getApiVersion(),
         version.getMinAPIVersion(),
-        agreed);
+        agreed.getVersion());
     DockerClientConfig config = parse(builder.withApiVersion(agreed));
     return new Engine(client(config), address, agreed.getVersion(), version.getVersion());
   }

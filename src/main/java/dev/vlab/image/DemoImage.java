@@ -77,7 +77,9 @@ public final class DemoImage {
     Choice choice = forced == null ? choose() : explainForced(forced);
     progress.accept(
         "Building image " + name + " (" + choice.method().label() + "): " + choice.reason());
-    String id = build(choice.method(), hash);
+    String built = build(choice.method(), hash);
+    // The build answers with a short id; inspecting gives the full one, as a reuse would.
+    String id = engine.inspectImage(name).map(InspectImageResponse::getId).orElse(built);
     existing.ifPresent(old -> removeIfReplaced(old, id));
     return new Outcome(name, id, choice.method(), true, choice.reason());
   }

@@ -83,7 +83,10 @@ final class LabChecker {
     if (!target.startsWith("/") || target.equals("/") || target.contains("..")) {
       throw error(
           at + ".target",
-          "'" + target + "' must be an absolute path inside the" + " container, like /data");
+          "'"
+              + target
+              + "' must be an absolute path inside the container, other than / and"
+              + " without '..', like /data");
     }
     String mode = mode(raw, type, at);
     return new LabMount(type, source, target, mode, Boolean.TRUE.equals(raw.readOnly()));

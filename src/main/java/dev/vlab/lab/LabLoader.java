@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vlab.VlabException;
@@ -95,6 +96,9 @@ public final class LabLoader {
           "(file)",
           "this is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
+    if (yaml.isBlank()) {
+      throw new LabFileException(name, 1, "(file)", "the file is empty; see labs/README.md");
+    }
     RawLab raw;
     try {
       raw = YAML.readValue(yaml, RawLab.class);
@@ -144,11 +148,25 @@ public final class LabLoader {
       return new LabFileException(
           name, line, field, "'" + invalid.getValue() + "' is not one of: " + allowed);
     }
+    Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
     return new LabFileException(
-        name,
-        line,
-        field.isEmpty() ? "(file)" : field,
-        "wrong kind of value: " + e.getOriginalMessage().replaceAll("`[a-z.]+\\.", "`"));
+        name, line, field.isEmpty() ? "(file)" : field, "wrong kind of value: " + expected(target));
+  }
+
+  private static String expected(Class<?> target) {
+    if (target == Boolean.class || target == boolean.class) {
+      return "write true or false";
+    }
+    if (target == String.class) {
+      return "write text";
+    }
+    if (target != null && List.class.isAssignableFrom(target)) {
+      return "write a list (lines starting with '- ')";
+    }
+    if (target != null && target.isRecord()) {
+      return "write a block of fields (see labs/README.md)";
+    }
+    return "see labs/README.md for what this field takes";
   }
 
   private static String fieldPath(List<JsonMappingException.Reference> path) {

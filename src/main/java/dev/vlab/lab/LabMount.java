@@ -1,5 +1,7 @@
 package dev.vlab.lab;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A mount in a lab file.
  *
@@ -11,7 +13,13 @@ public record LabMount(Type type, String source, String target, String mode, boo
   /** The mount types a lab can use. */
   public enum Type {
     BIND,
-    VOLUME
+    VOLUME;
+
+    /** Written in lower case, as in lab files. */
+    @JsonValue
+    public String label() {
+      return name().toLowerCase();
+    }
   }
 
   /** The folder mode as a number, from its octal text. */

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Everything one {@code run-lab} found: the JSON output is this record as it stands.
  *
+ * @param kept true with --keep: everything the run created is still there
  * @param removed what was cleaned up at the end (empty with --keep)
  */
 public record RunReport(
@@ -13,6 +14,7 @@ public record RunReport(
     Engine engine,
     Image image,
     boolean allAsExpected,
+    boolean kept,
     List<ScenarioResult> scenarios,
     List<String> removed) {
 

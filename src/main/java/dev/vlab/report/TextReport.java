@@ -15,16 +15,35 @@ public final class TextReport {
     }
     printTable(report.scenarios(), out);
     out.println();
-    long failed = report.scenarios().stream().filter(s -> !s.asExpected()).count();
-    out.println(
-        failed == 0
-            ? "All " + report.scenarios().size() + " scenarios behaved as expected."
-            : failed
-                + " of "
-                + report.scenarios().size()
-                + " scenarios did not behave as expected;"
-                + " see their evidence above.");
+    out.println(summary(report.scenarios()));
     out.flush();
+  }
+
+  private static String summary(List<ScenarioResult> scenarios) {
+    long errors = scenarios.stream().filter(s -> s.error() != null).count();
+    long surprises = scenarios.stream().filter(s -> s.error() == null && !s.asExpected()).count();
+    if (errors == 0 && surprises == 0) {
+      return scenarios.size() == 1
+          ? "The scenario behaved as expected."
+          : "All " + scenarios.size() + " scenarios behaved as expected.";
+    }
+    StringBuilder text = new StringBuilder();
+    if (surprises > 0) {
+      text.append(count(surprises)).append(" did not behave as expected");
+    }
+    if (errors > 0) {
+      text.append(surprises > 0 ? "; " : "")
+          .append(count(errors))
+          .append(" could not run to the end");
+    }
+    return text.append(" (of ")
+        .append(scenarios.size())
+        .append("); see the evidence above.")
+        .toString();
+  }
+
+  private static String count(long n) {
+    return n == 1 ? "1 scenario" : n + " scenarios";
   }
 
   private static void printScenario(ScenarioResult scenario, PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.vlab.scenario;
 
+import com.github.dockerjava.api.exception.DockerException;
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.engine.ContainerSpec;
@@ -13,7 +14,9 @@ import dev.vlab.scenario.NotesClient.Answer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,63 +44,80 @@ public final class ScenarioRunner {
     String marker = "note from vlab run " + run.runId() + " (" + lab.id() + ")";
     try {
       ContainerSpec spec = containerSpec(lab, prepareMounts(lab, trace));
-      App first = start(spec, trace);
+      App first = start(spec, "first", trace);
       Answer write = write(first, marker, trace);
+      trace.wrote = write.ok();
       explainWrite(spec, first, write, trace);
       remove(first, trace);
-      App second = start(spec, trace);
+      App second = start(spec, "new", trace);
       boolean survived = readBack(second, marker, trace);
       explainStorage(lab, spec, second, trace);
-      return result(lab, write.ok(), survived, trace, null);
+      return result(lab, survived, trace, null);
     } catch (VlabException e) {
       // A taken name stops the whole run: going on could only meet more of the same.
       if (e.exitCode() != ExitCode.FAILED || e instanceof NameTakenException) {
         throw e;
       }
       log.debug("scenario {} failed", lab.id(), e);
-      return result(lab, false, false, trace, e.getMessage());
+      return result(lab, false, trace, e.getMessage());
+    } catch (DockerException e) {
+      log.debug("scenario {} failed", lab.id(), e);
+      return result(
+          lab,
+          false,
+          trace,
+          "The engine refused a request: " + e.getMessage() + ". Run with -v for details.");
     }
   }
 
+  /** Creates each bind folder and volume once, even when the lab mounts it on two paths. */
   private List<MountSpec> prepareMounts(Lab lab, Trace trace) {
+    Map<String, String> prepared = new HashMap<>();
     List<MountSpec> mounts = new ArrayList<>();
     for (LabMount mount : lab.mounts()) {
-      if (mount.type() == LabMount.Type.BIND) {
-        Path folder = createFolder(lab, mount, trace);
-        mounts.add(
-            new MountSpec(
-                MountSpec.Kind.BIND, folder.toString(), mount.target(), mount.readOnly()));
-      } else {
-        String volume = run.prefix() + "-" + lab.id() + "-" + mount.source();
-        trace.step(
-            DockerCommands.volumeCreate(volume),
-            () ->
-                run.resources()
-                    .create(
-                        () -> {
-                          run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
-                          return "volume " + volume + " created";
-                        }));
-        mounts.add(new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly()));
-      }
+      MountSpec.Kind kind =
+          mount.type() == LabMount.Type.BIND ? MountSpec.Kind.BIND : MountSpec.Kind.VOLUME;
+      String source =
+          prepared.computeIfAbsent(
+              kind + "/" + mount.source(),
+              key ->
+                  kind == MountSpec.Kind.BIND
+                      ? createFolder(lab, mount, trace).toString()
+                      : createVolume(lab, mount, trace));
+      mounts.add(new MountSpec(kind, source, mount.target(), mount.readOnly()));
     }
     return mounts;
+  }
+
+  private String createVolume(Lab lab, LabMount mount, Trace trace) {
+    String volume = run.prefix() + "-" + lab.id() + "-" + mount.source();
+    return trace.step(
+        DockerCommands.volumeCreate(volume),
+        () ->
+            run.resources()
+                .create(
+                    () -> {
+                      run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
+                      return volume;
+                    }));
   }
 
   private Path createFolder(Lab lab, LabMount mount, Trace trace) {
     Path folder = run.workspace().runDir().resolve(lab.id()).resolve(mount.source());
     trace.step(
         DockerCommands.mkdir(folder.toString(), mount.mode()),
-        () -> {
-          try {
-            run.workspace().createFolder(lab.id(), mount.source(), mount.modeBits());
-          } catch (IOException e) {
-            throw VlabException.failed(
-                "Could not create the host folder " + folder + ": " + e.getMessage(), e);
-          }
-          return "folder " + folder + " created with mode " + mount.mode();
-        });
+        () -> run.resources().create(() -> createdFolder(lab, mount, folder)));
     return folder;
+  }
+
+  private String createdFolder(Lab lab, LabMount mount, Path folder) {
+    try {
+      run.workspace().createFolder(lab.id(), mount.source(), mount.modeBits());
+    } catch (IOException e) {
+      throw VlabException.failed(
+          "Could not create the host folder " + folder + ": " + e.getMessage(), e);
+    }
+    return "folder " + folder + " created with mode " + mount.mode();
   }
 
   private ContainerSpec containerSpec(Lab lab, List<MountSpec> mounts) {
@@ -109,7 +129,8 @@ public final class ScenarioRunner {
         Labels.forRun(run.runId(), lab.id()));
   }
 
-  private App start(ContainerSpec spec, Trace trace) {
+  /** Starts a container and waits for the app; {@code which} tells first from new in progress. */
+  private App start(ContainerSpec spec, String which, Trace trace) {
     String id =
         trace.step(
             DockerCommands.run(spec),
@@ -120,7 +141,16 @@ public final class ScenarioRunner {
             () -> run.engine().publishedPort(id, spec.containerPort()));
     NotesClient client = new NotesClient(port);
     Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
-    run.progress().accept("[" + trace.labId + "] " + spec.name() + " answers on port " + port);
+    run.progress()
+        .accept(
+            "["
+                + trace.labId
+                + "] "
+                + which
+                + " container "
+                + spec.name()
+                + " answers on port "
+                + port);
     return new App(id, spec.name(), client);
   }
 
@@ -233,8 +263,8 @@ public final class ScenarioRunner {
         .anyMatch(m -> path.equals(m.target()) || path.startsWith(m.target() + "/"));
   }
 
-  private ScenarioResult result(
-      Lab lab, boolean write, boolean survived, Trace trace, String error) {
+  private ScenarioResult result(Lab lab, boolean survived, Trace trace, String error) {
+    boolean write = trace.wrote;
     boolean asExpected =
         error == null
             && write == lab.expect().writeSucceeds()
@@ -274,6 +304,7 @@ public final class ScenarioRunner {
   /** The commands and evidence of one scenario, told to the observer as they happen. */
   final class Trace {
     private final String labId;
+    private boolean wrote;
     private final List<String> commands = new ArrayList<>();
     private final List<String> evidence = new ArrayList<>();
 

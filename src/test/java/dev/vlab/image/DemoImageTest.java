@@ -46,6 +46,14 @@ class DemoImageTest {
     for (String image : imagesToRemove) {
       engine.docker().removeImageCmd(image).withForce(true).exec();
     }
+    // The Dockerfile's build stage leaves an untagged image behind, labelled like its base.
+    engine
+        .docker()
+        .listImagesCmd()
+        .withDanglingFilter(true)
+        .withLabelFilter(Map.of("dev.vlab.test", suffix))
+        .exec()
+        .forEach(image -> engine.docker().removeImageCmd(image.getId()).withForce(true).exec());
     engine.close();
   }
 
