@@ -8,11 +8,14 @@ import dev.vlab.engine.MountSpec;
 import dev.vlab.image.DemoImage;
 import dev.vlab.lab.Lab;
 import dev.vlab.lab.LabMount;
+import dev.vlab.lab.LabStep;
 import dev.vlab.scenario.NotesClient.Answer;
+import dev.vlab.scenario.StepObserver.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,26 +28,44 @@ public final class ScenarioRunner {
   private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
 
   private final RunContext run;
+  private final Names names;
   private final StepObserver observer;
 
+  /** A runner that names things with the run's prefix, as {@code run-lab} does. */
   public ScenarioRunner(RunContext run, StepObserver observer) {
+    this(run, Names.prefixed(run), observer);
+  }
+
+  public ScenarioRunner(RunContext run, Names names, StepObserver observer) {
     this.run = run;
+    this.names = names;
     this.observer = observer;
+  }
+
+  /** The note a run writes through the app, unique to the run and the lab. */
+  public static String marker(String runId, String labId) {
+    return "note from vlab run " + runId + " (" + labId + ")";
   }
 
   /** A running copy of the app: its container and the client that reaches it. */
   private record App(String id, String name, NotesClient client) {}
 
+  /**
+   * Runs the lab's scenario and says how it went.
+   *
+   * @throws ScenarioStopped when the observer skipped a step the rest needs, or quit
+   */
   public ScenarioResult run(Lab lab) {
     Trace trace = new Trace(lab.id());
-    String marker = "note from vlab run " + run.runId() + " (" + lab.id() + ")";
+    String marker = marker(run.runId(), lab.id());
     try {
       ContainerSpec spec = containerSpec(lab, prepareMounts(lab, trace));
-      App first = start(spec, trace);
+      App first = start(spec, LabStep.RUN, trace);
+      showMounts(first, trace);
       Answer write = write(first, marker, trace);
       explainWrite(spec, first, write, trace);
       remove(first, trace);
-      App second = start(spec, trace);
+      App second = start(spec, LabStep.RERUN, trace);
       boolean survived = readBack(second, marker, trace);
       explainStorage(lab, spec, second, trace);
       return result(lab, write.ok(), survived, trace, null);
@@ -66,14 +87,16 @@ public final class ScenarioRunner {
             new MountSpec(
                 MountSpec.Kind.BIND, folder.toString(), mount.target(), mount.readOnly()));
       } else {
-        String volume = run.prefix() + "-" + lab.id() + "-" + mount.source();
-        trace.step(
-            DockerCommands.volumeCreate(volume),
-            () -> {
-              run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
-              run.resources().addVolume(volume);
-              return "volume " + volume + " created";
-            });
+        String volume = names.volume(lab, mount);
+        trace.outcome(
+            trace.step(
+                LabStep.VOLUME,
+                DockerCommands.volumeCreate(volume),
+                () -> {
+                  run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
+                  run.resources().addVolume(volume);
+                  return "volume " + volume + " created";
+                }));
         mounts.add(new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly()));
       }
     }
@@ -82,66 +105,99 @@ public final class ScenarioRunner {
 
   private Path createFolder(Lab lab, LabMount mount, Trace trace) {
     Path folder = run.workspace().runDir().resolve(lab.id()).resolve(mount.source());
-    trace.step(
-        DockerCommands.mkdir(folder.toString(), mount.mode()),
-        () -> {
-          try {
-            run.workspace().createFolder(lab.id(), mount.source(), mount.modeBits());
-          } catch (IOException e) {
-            throw VlabException.failed(
-                "Could not create the host folder " + folder + ": " + e.getMessage(), e);
-          }
-          return "folder " + folder + " created with mode " + mount.mode();
-        });
+    trace.outcome(
+        trace.step(
+            LabStep.FOLDER,
+            DockerCommands.mkdir(folder.toString(), mount.mode()),
+            () -> {
+              try {
+                run.workspace().createFolder(lab.id(), mount.source(), mount.modeBits());
+              } catch (IOException e) {
+                throw VlabException.failed(
+                    "Could not create the host folder " + folder + ": " + e.getMessage(), e);
+              }
+              return "folder " + folder + " created with mode " + mount.mode();
+            }));
     return folder;
   }
 
   private ContainerSpec containerSpec(Lab lab, List<MountSpec> mounts) {
     return new ContainerSpec(
-        run.prefix() + "-" + lab.id(),
+        names.container(lab),
         run.image(),
         DemoImage.PORT,
+        names.hostPort(lab),
         mounts,
         Labels.forRun(run.runId(), lab.id()));
   }
 
-  private App start(ContainerSpec spec, Trace trace) {
+  private App start(ContainerSpec spec, LabStep kind, Trace trace) {
     String id =
         trace.step(
+            kind,
             DockerCommands.run(spec),
             () -> {
               String created = run.engine().runContainer(spec);
               run.resources().addContainer(created);
               return created;
             });
-    int port =
-        trace.step(
-            DockerCommands.port(spec.name(), spec.containerPort()),
-            () -> run.engine().publishedPort(id, spec.containerPort()));
+    trace.outcome("container " + spec.name() + " started (" + id.substring(0, 12) + ")");
+    int port = spec.hostPort() > 0 ? spec.hostPort() : publishedPort(id, spec, trace);
     NotesClient client = new NotesClient(port);
     Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
     run.progress().accept("[" + trace.labId + "] " + spec.name() + " answers on port " + port);
+    trace.outcome("the app answers on " + client.url("/"));
     return new App(id, spec.name(), client);
+  }
+
+  /** The port the engine chose, asked for as {@code docker port} would. */
+  private int publishedPort(String id, ContainerSpec spec, Trace trace) {
+    return trace.step(
+        LabStep.PORT,
+        DockerCommands.port(spec.name(), spec.containerPort()),
+        () -> run.engine().publishedPort(id, spec.containerPort()));
+  }
+
+  /** The mount table, where a mount on the wrong path shows first. */
+  private void showMounts(App app, Trace trace) {
+    if (!trace.command(LabStep.MOUNTS, DockerCommands.inspectMounts(app.name()))) {
+      return;
+    }
+    List<String> mounts = run.engine().mounts(app.id());
+    boolean dataMounted = mounts.stream().anyMatch(m -> m.contains(" on " + DemoImage.DATA_DIR));
+    trace.evidence(
+        "Mounts of "
+            + app.name()
+            + ": "
+            + (mounts.isEmpty() ? "none" : String.join("; ", mounts))
+            + (dataMounted
+                ? ""
+                : "; nothing on " + DemoImage.DATA_DIR + ", where the app writes its notes")
+            + ".");
   }
 
   private Answer write(App app, String marker, Trace trace) {
     return trace.step(
+        LabStep.WRITE,
         DockerCommands.post(app.client().url("/notes"), marker),
         () -> http(() -> app.client().addNote(marker)));
   }
 
   private void remove(App app, Trace trace) {
     trace.step(
+        LabStep.REMOVE,
         DockerCommands.removeForce(app.name()),
         () -> {
           run.engine().removeContainer(app.id());
-          return "removed";
+          return null;
         });
+    trace.outcome("container " + app.name() + " removed");
   }
 
   private boolean readBack(App app, String marker, Trace trace) {
     Answer answer =
         trace.step(
+            LabStep.READ,
             DockerCommands.get(app.client().url("/notes")),
             () -> http(() -> app.client().notesAnswer()));
     try {
@@ -162,14 +218,16 @@ public final class ScenarioRunner {
   /** What the first container shows about the write: the answer, its logs, its own changes. */
   private void explainWrite(ContainerSpec spec, App app, Answer write, Trace trace) {
     trace.evidence("POST /notes answered " + write.status() + ": " + write.body());
-    trace.command(DockerCommands.logs(app.name()));
-    List<String> logs = run.engine().logs(app.id()).lines().toList();
-    logs.stream().limit(1).forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
-    logs.stream()
-        .filter(l -> l.contains("ERROR"))
-        .forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
-    if (write.ok() && !isMounted(spec, DemoImage.DATA_DIR)) {
-      trace.command(DockerCommands.diff(app.name()));
+    if (trace.command(LabStep.LOGS, DockerCommands.logs(app.name()))) {
+      List<String> logs = run.engine().logs(app.id()).lines().toList();
+      logs.stream().limit(1).forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
+      logs.stream()
+          .filter(l -> l.contains("ERROR"))
+          .forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
+    }
+    if (write.ok()
+        && !isMounted(spec, DemoImage.DATA_DIR)
+        && trace.command(LabStep.DIFF, DockerCommands.diff(app.name()))) {
       List<String> changes =
           run.engine().changes(app.id()).stream()
               .filter(c -> c.endsWith(DemoImage.DATA_DIR + "/notes.txt"))
@@ -195,7 +253,9 @@ public final class ScenarioRunner {
   }
 
   private void explainVolume(MountSpec mount, App app, Trace trace) {
-    trace.command(DockerCommands.volumeInspect(mount.source()));
+    if (!trace.command(LabStep.INSPECT, DockerCommands.volumeInspect(mount.source()))) {
+      return;
+    }
     run.engine()
         .inspectVolume(mount.source())
         .ifPresent(
@@ -276,27 +336,49 @@ public final class ScenarioRunner {
     private final String labId;
     private final List<String> commands = new ArrayList<>();
     private final List<String> evidence = new ArrayList<>();
+    private Step current;
 
     Trace(String labId) {
       this.labId = labId;
     }
 
-    <T> T step(String command, java.util.function.Supplier<T> action) {
-      observer.before(labId, command);
-      commands.add(command);
-      T outcome = action.get();
-      observer.after(labId, command, String.valueOf(outcome));
-      return outcome;
+    /** A step that changes something; the rest of the scenario needs it. */
+    <T> T step(LabStep kind, String command, Supplier<T> action) {
+      begin(kind, command);
+      return action.get();
     }
 
-    void command(String command) {
-      observer.before(labId, command);
+    /**
+     * A step that only looks; false when the observer skipped it.
+     *
+     * @return whether to gather its evidence
+     */
+    boolean command(LabStep kind, String command) {
+      return begin(kind, command);
+    }
+
+    private boolean begin(LabStep kind, String command) {
+      Step step = new Step(labId, kind, command);
+      Decision decision = observer.before(step);
+      if (decision == Decision.QUIT || (decision == Decision.SKIP && kind.required())) {
+        throw new ScenarioStopped(step, decision);
+      }
+      if (decision == Decision.SKIP) {
+        return false;
+      }
+      current = step;
       commands.add(command);
+      return true;
+    }
+
+    /** What a step did, for the observer only: the report keeps evidence, not progress. */
+    void outcome(String line) {
+      observer.after(current, line);
     }
 
     void evidence(String line) {
       evidence.add(line);
-      observer.after(labId, commands.isEmpty() ? "" : commands.get(commands.size() - 1), line);
+      observer.after(current, line);
     }
   }
 }
