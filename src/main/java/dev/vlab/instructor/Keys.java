@@ -75,20 +75,25 @@ final class Keys implements AutoCloseable {
         return Decision.QUIT;
       }
       typed.clear();
-      long deadline = auto == null ? Long.MAX_VALUE : System.nanoTime() + auto.toNanos();
-      while (true) {
-        Integer key =
-            auto == null
-                ? typed.take()
-                : typed.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        Decision decision = key == null ? Decision.RUN : decision(key);
-        if (decision != null) {
-          return decision;
-        }
-      }
+      return answer();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Decision.QUIT;
+    }
+  }
+
+  /** The first key typed that means something, or RUN when the {@code --auto} pause ends. */
+  Decision answer() throws InterruptedException {
+    long deadline = auto == null ? Long.MAX_VALUE : System.nanoTime() + auto.toNanos();
+    while (true) {
+      Integer key =
+          auto == null
+              ? typed.take()
+              : typed.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      Decision decision = key == null ? Decision.RUN : decision(key);
+      if (decision != null) {
+        return decision;
+      }
     }
   }
 

@@ -19,11 +19,16 @@ final class StepScreen {
 
   private final PrintWriter out;
   private final Styles styles;
+  private final boolean erasable;
   private final int total;
 
-  StepScreen(PrintWriter out, Styles styles, int total) {
+  /**
+   * @param erasable whether {@code out} is a terminal, where an answered prompt can be erased
+   */
+  StepScreen(PrintWriter out, Styles styles, boolean erasable, int total) {
     this.out = out;
     this.styles = styles;
+    this.erasable = erasable;
     this.total = total;
   }
 
@@ -70,8 +75,7 @@ final class StepScreen {
 
   /** Takes the answered prompt off the screen; where it cannot, ends its line. */
   void answered() {
-    String erase = styles.eraseLine();
-    out.print(erase.isEmpty() ? System.lineSeparator() : erase);
+    out.print(erasable ? "\r\u001b[2K" : System.lineSeparator());
     out.flush();
   }
 

@@ -62,7 +62,8 @@ public final class StepSession {
     this.terminal = terminal;
     this.agenda = new Agenda(labs);
     this.startAt = agenda.resolve(options.from());
-    this.screen = new StepScreen(out, Styles.of(terminal.colour()), agenda.total());
+    this.screen =
+        new StepScreen(out, Styles.of(terminal.colour()), terminal.output(), agenda.total());
   }
 
   /** Runs the session; the exit code says how the scenarios that ran behaved. */

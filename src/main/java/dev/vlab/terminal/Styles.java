@@ -42,11 +42,6 @@ public final class Styles {
     return paint("1;31", text);
   }
 
-  /** Erases the current line, for a prompt that is answered; nothing without a terminal. */
-  public String eraseLine() {
-    return colour ? "\r\u001b[2K" : "";
-  }
-
   private String paint(String code, String text) {
     return colour ? "\u001b[" + code + "m" + text + RESET : text;
   }

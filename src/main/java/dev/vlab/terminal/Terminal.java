@@ -11,12 +11,13 @@ import java.util.Map;
  * CI.
  *
  * @param input stdin is a terminal, so a person can answer
+ * @param output stdout is a terminal, so a line can be erased and written again
  * @param colour stdout may carry colour codes
  * @param live stderr may carry a progress line that redraws itself
  */
-public record Terminal(boolean input, boolean colour, boolean live) {
+public record Terminal(boolean input, boolean output, boolean colour, boolean live) {
   /** No terminal anywhere: plain lines, no questions. What tests that capture output get. */
-  public static final Terminal NONE = new Terminal(false, false, false);
+  public static final Terminal NONE = new Terminal(false, false, false, false);
 
   /** The terminal of this process, from its file descriptors and environment. */
   public static Terminal detect() {
@@ -30,7 +31,7 @@ public record Terminal(boolean input, boolean colour, boolean live) {
     boolean noColour = env.get("NO_COLOR") != null && !env.get("NO_COLOR").isEmpty();
     String ci = env.get("CI");
     boolean inCi = ci != null && !ci.isEmpty() && !"false".equalsIgnoreCase(ci);
-    return new Terminal(in, out && !dumb && !noColour, err && !dumb && !inCi);
+    return new Terminal(in, out && !dumb, out && !dumb && !noColour, err && !dumb && !inCi);
   }
 
   /**
