@@ -58,6 +58,7 @@ class RunLabTest {
         .contains("holds notes.txt");
     assertThat(evidence(byId.get("wrong-mount-path")))
         .contains("A /data/notes.txt")
+        .contains("on /app/data (read-write); nothing on /data, where the app writes")
         .contains("/data is NOT a mount point")
         .contains("(on /app/data) is empty");
     assertThat(evidence(byId.get("permission-failure")))
