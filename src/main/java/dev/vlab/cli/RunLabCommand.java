@@ -12,13 +12,11 @@ import dev.vlab.report.Json;
 import dev.vlab.report.RunReport;
 import dev.vlab.report.TextReport;
 import dev.vlab.scenario.Cleanup;
-import dev.vlab.scenario.Resources;
 import dev.vlab.scenario.RunContext;
 import dev.vlab.scenario.ScenarioResult;
 import dev.vlab.scenario.ScenarioRunner;
 import dev.vlab.scenario.Step;
 import dev.vlab.scenario.StepObserver;
-import dev.vlab.scenario.Workspace;
 import dev.vlab.terminal.Progress;
 import dev.vlab.terminal.Terminal;
 import java.io.PrintWriter;
@@ -171,16 +169,9 @@ final class RunLabCommand implements Callable<Integer> {
 
   private RunReport runAll(
       Engine engine, DemoImage.Outcome image, List<Lab> chosen, Progress progress) {
-    String runId = RunContext.newRunId();
     RunContext run =
-        new RunContext(
-            runId,
-            engine,
-            image.name(),
-            new Workspace(Workspace.defaultRoot(), runId),
-            new Resources(),
-            Duration.ofSeconds(timeoutSeconds),
-            progress::line);
+        RunContext.start(engine, image.name(), Duration.ofSeconds(timeoutSeconds), progress::line);
+    String runId = run.runId();
     List<ScenarioResult> results = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     try (Cleanup cleanup =

@@ -50,7 +50,7 @@ public final class Handout {
   /** One lab, its steps numbered from {@code first}; returns the next step's number. */
   private static int part(Page page, int index, int count, Lab lab, int first) {
     page.part("Part " + index + " of " + count + ": " + lab.title() + " (" + lab.id() + ")");
-    page.paragraph(flat(lab.summary()));
+    page.paragraph(Lab.oneLine(lab.summary()));
     String note = "hello from " + lab.container();
     List<StepPlan.Planned> steps = StepPlan.of(lab, NAMES, StepPlan::studentFolder, note);
     if (!steps.stream().map(StepPlan.Planned::kind).toList().equals(lab.plan())) {
@@ -73,13 +73,9 @@ public final class Handout {
       page.commands(List.of(step.command()));
       page.see(WhatYouSee.after(lab, kind, mount, note));
     }
-    page.note("Lesson", flat(lab.explanation().expected()));
+    page.note("Lesson", Lab.oneLine(lab.explanation().expected()));
     page.paragraph("Before the next part, clean up:");
     page.commands(StepPlan.tidy(lab, NAMES));
     return number;
-  }
-
-  private static String flat(String text) {
-    return text.strip().replaceAll("\\s+", " ");
   }
 }

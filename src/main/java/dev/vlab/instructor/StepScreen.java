@@ -115,6 +115,9 @@ final class StepScreen {
 
   /** One line per lab: how it went, or why it did not. */
   void summary(List<String[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     out.println();
     out.println(styles.heading("Summary"));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
@@ -132,7 +135,7 @@ final class StepScreen {
     if (text == null || text.isBlank()) {
       return;
     }
-    for (String line : wrap(text.strip().replaceAll("\\s+", " "), WIDTH - INDENT.length())) {
+    for (String line : wrap(Lab.oneLine(text), WIDTH - INDENT.length())) {
       out.println(INDENT + line);
     }
   }

@@ -81,6 +81,7 @@ final class WorkshopNames implements Names {
   }
 
   /** Port 3000 when nothing holds it, else the next free one; 0 lets the engine pick. */
+  // TODO: a port taken after this check fails the lab instead of moving on to the next free one.
   private int freePort() {
     Set<Integer> published = run.engine().publishedHostPorts();
     for (int port = DemoImage.PORT; port < DemoImage.PORT + PORTS_TO_TRY; port++) {

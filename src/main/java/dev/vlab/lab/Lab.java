@@ -30,7 +30,7 @@ public record Lab(
   public record Explanation(String expected, String surprising) {
     /** The first sentence, for one-line reports. */
     public static String firstSentence(String text) {
-      String flat = text.strip().replaceAll("\\s+", " ");
+      String flat = oneLine(text);
       int end = flat.indexOf(". ");
       return end < 0 ? flat : flat.substring(0, end + 1);
     }
@@ -45,7 +45,12 @@ public record Lab(
    * The text that explains {@code step}, on one line; empty for a step the lab does not explain.
    */
   public String stepText(LabStep step) {
-    return steps.getOrDefault(step, "").strip().replaceAll("\\s+", " ");
+    return oneLine(steps.getOrDefault(step, ""));
+  }
+
+  /** A text from a lab file on one line: YAML's folded lines and spacing made single spaces. */
+  public static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   /**

@@ -69,8 +69,8 @@ final class LabChecker {
   Workshop checkWorkshop(RawWorkshop raw) {
     return new Workshop(
         required(raw.title(), "title"),
-        raw.intro() == null ? "" : raw.intro().strip().replaceAll("\\s+", " "),
-        stepText(required(raw.build(), "build"), "build").strip().replaceAll("\\s+", " "),
+        raw.intro() == null ? "" : Lab.oneLine(raw.intro()),
+        Lab.oneLine(stepText(required(raw.build(), "build"), "build")),
         file);
   }
 
@@ -121,7 +121,7 @@ final class LabChecker {
   }
 
   private String stepText(String text, String field) {
-    int length = text.strip().replaceAll("\\s+", " ").length();
+    int length = Lab.oneLine(text).length();
     if (length > MAX_STEP_TEXT) {
       throw error(
           field,

@@ -303,7 +303,7 @@ public final class ScenarioRunner {
         error != null
             ? "The scenario could not run to the end."
             : asExpected ? lab.explanation().expected() : lab.explanation().surprising();
-    explanation = explanation.strip().replaceAll("\\s+", " ");
+    explanation = Lab.oneLine(explanation);
     return new ScenarioResult(
         lab.id(),
         lab.title(),

@@ -38,6 +38,7 @@ public record Terminal(boolean input, boolean output, boolean colour, boolean li
    * Java 17 cannot ask isatty(3) directly; on Linux the descriptor's link names the device. Where
    * there is no /proc, the console the JVM was given stands in for all three streams.
    */
+  // TODO: without /proc (macOS) a stderr sent to a file may still get the live progress line.
   private static boolean isTerminal(int fd) {
     try {
       String device = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();

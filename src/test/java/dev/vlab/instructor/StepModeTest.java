@@ -6,11 +6,10 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.vlab.ExitCode;
-import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
 import dev.vlab.scenario.Workspace;
 import dev.vlab.testing.Leftovers;
-import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.RealEngine;
 import dev.vlab.testing.Tmux;
 import dev.vlab.testing.VlabProcess;
 import java.nio.file.Files;
@@ -18,9 +17,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,18 +34,7 @@ class StepModeTest {
               + "volume-demo");
   private static final String ESC = "\u001b[";
 
-  private static Engine engine;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
+  @RegisterExtension static final RealEngine ENGINE = new RealEngine();
 
   @Test
   void enterRunsEachStepAndTheCommandsShownAreTheOnesTheEngineRuns(@TempDir Path dir)
@@ -139,8 +126,8 @@ class StepModeTest {
       pressEnterAt(tmux, "Step 2/10 · Create the volume");
       pressEnterAt(tmux, "Step 3/10 · Start the app");
       String runId = runId(tmux.awaitPrompt("Step 4/10 · Look at the mounts"));
-      assertThat(Leftovers.containers(engine, runId)).hasSize(1);
-      assertThat(Leftovers.volumes(engine, runId)).hasSize(1);
+      assertThat(Leftovers.containers(ENGINE.engine(), runId)).hasSize(1);
+      assertThat(Leftovers.volumes(ENGINE.engine(), runId)).hasSize(1);
 
       tmux.press("q");
 
@@ -206,7 +193,7 @@ class StepModeTest {
 
   /** The container the screen named runs with the shown port and volume, labelled as this run's. */
   private static void assertRunsAsShown(String name, int port, String volume, String runId) {
-    InspectContainerResponse container = engine.inspectContainer(name).orElseThrow();
+    InspectContainerResponse container = ENGINE.engine().inspectContainer(name).orElseThrow();
     assertThat(Labels.belongsTo(container.getConfig().getLabels(), runId)).isTrue();
     Ports.Binding[] bindings =
         container.getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(3000));
@@ -223,8 +210,8 @@ class StepModeTest {
   }
 
   private static void assertNothingLeft(String runId) {
-    assertThat(Leftovers.containers(engine, runId)).isEmpty();
-    assertThat(Leftovers.volumes(engine, runId)).isEmpty();
+    assertThat(Leftovers.containers(ENGINE.engine(), runId)).isEmpty();
+    assertThat(Leftovers.volumes(ENGINE.engine(), runId)).isEmpty();
     assertThat(Workspace.defaultRoot().resolve("runs").resolve(runId)).doesNotExist();
   }
 

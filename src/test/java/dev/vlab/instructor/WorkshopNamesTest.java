@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vlab.Bundled;
 import dev.vlab.ExitCode;
-import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
 import dev.vlab.image.DemoImage;
 import dev.vlab.scenario.RunContext;
 import dev.vlab.testing.Leftovers;
-import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.RealEngine;
 import dev.vlab.testing.VlabProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,9 +18,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,18 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * than demo3 or notesvol, which another run on the same engine may be using.
  */
 class WorkshopNamesTest {
-  private static Engine engine;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
+  @RegisterExtension static final RealEngine ENGINE = new RealEngine();
 
   @Test
   void takenNamesAndPortAreLeftAloneAndThePrefixedOnesAreUsedAndAnnounced(@TempDir Path dir)
@@ -55,9 +42,15 @@ class WorkshopNamesTest {
         Files.readString(Bundled.folder("labs").resolve("03-named-volume.yaml"))
             .replace("container: demo3", "container: " + container)
             .replace("source: notesvol", "source: " + volume));
-    engine.docker().createVolumeCmd().withName(volume).exec();
+    ENGINE.engine().docker().createVolumeCmd().withName(volume).exec();
     String squatter =
-        engine.docker().createContainerCmd(DemoImage.NAME).withName(container).exec().getId();
+        ENGINE
+            .engine()
+            .docker()
+            .createContainerCmd(DemoImage.NAME)
+            .withName(container)
+            .exec()
+            .getId();
     try (ServerSocket port3000 = holdPort3000()) {
       Path output = dir.resolve("out.txt");
       int code =
@@ -82,15 +75,15 @@ class WorkshopNamesTest {
               "\\$ docker run -d --name " + prefix + container + " -p 127.0.0.1:30\\d\\d:3000 ")
           .doesNotContain("-p 127.0.0.1:3000:3000")
           .contains("As expected.");
-      assertThat(engine.inspectContainer(squatter))
+      assertThat(ENGINE.engine().inspectContainer(squatter))
           .hasValueSatisfying(
               c -> assertThat(c.getConfig().getLabels()).doesNotContainKey(Labels.RUN));
-      assertThat(engine.inspectVolume(volume)).isPresent();
-      assertThat(Leftovers.containers(engine, runId)).isEmpty();
-      assertThat(Leftovers.volumes(engine, runId)).isEmpty();
+      assertThat(ENGINE.engine().inspectVolume(volume)).isPresent();
+      assertThat(Leftovers.containers(ENGINE.engine(), runId)).isEmpty();
+      assertThat(Leftovers.volumes(ENGINE.engine(), runId)).isEmpty();
     } finally {
-      engine.removeContainer(squatter);
-      engine.removeVolume(volume);
+      ENGINE.engine().removeContainer(squatter);
+      ENGINE.engine().removeVolume(volume);
     }
   }
 

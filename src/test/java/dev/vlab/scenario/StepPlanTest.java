@@ -3,52 +3,32 @@ package dev.vlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vlab.Bundled;
-import dev.vlab.engine.Engine;
 import dev.vlab.image.DemoImage;
 import dev.vlab.lab.Lab;
 import dev.vlab.lab.LabLoader;
 import dev.vlab.lab.LabMount;
 import dev.vlab.testing.Leftovers;
-import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.RealEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The handout's commands come from {@link StepPlan}; the runner builds its own as it goes. Both
  * must say the same, step for step, or the handout would teach what the tool does not do.
  */
 class StepPlanTest {
-  private static Engine engine;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
+  @RegisterExtension static final RealEngine ENGINE = new RealEngine();
 
   @Test
   void theRunnerTakesExactlyThePlannedStepsWithThePlannedCommands() throws IOException {
-    String runId = RunContext.newRunId();
     RunContext run =
-        new RunContext(
-            runId,
-            engine,
-            DemoImage.NAME,
-            new Workspace(Workspace.defaultRoot(), runId),
-            new Resources(),
-            Duration.ofSeconds(60),
-            line -> {});
+        RunContext.start(ENGINE.engine(), DemoImage.NAME, Duration.ofSeconds(60), line -> {});
+    String runId = run.runId();
     Names names = new TestNames(run.prefix(), freePort());
     List<String> taken = new ArrayList<>();
     try (Cleanup cleanup = new Cleanup(run, false, line -> {})) {
@@ -68,11 +48,11 @@ class StepPlanTest {
         assertThat(taken).as(lab.id()).containsExactlyElementsOf(planned);
         assertThat(planned.stream().map(p -> p.substring(0, p.indexOf(':'))).toList())
             .containsExactlyElementsOf(lab.plan().stream().map(s -> s.key()).toList());
-        run.resources().removeLab(engine, runId, lab.id());
+        run.resources().removeLab(ENGINE.engine(), runId, lab.id());
       }
     }
-    assertThat(Leftovers.containers(engine, runId)).isEmpty();
-    assertThat(Leftovers.volumes(engine, runId)).isEmpty();
+    assertThat(Leftovers.containers(ENGINE.engine(), runId)).isEmpty();
+    assertThat(Leftovers.volumes(ENGINE.engine(), runId)).isEmpty();
   }
 
   private static StepObserver record(List<String> taken) {
