@@ -3,6 +3,7 @@ package dev.vlab.cli;
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.scenario.Cleanup;
+import dev.vlab.terminal.Terminal;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,14 +14,21 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
+  /** The command line of the vlab process, on its own streams and terminal. */
   public static CommandLine commandLine() {
     return commandLine(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        Terminal.detect());
   }
 
+  /** A command line that prints to {@code out} and {@code err}, which are no terminal. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new VlabCommand());
+    return commandLine(out, err, Terminal.NONE);
+  }
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal) {
+    CommandLine cli = new CommandLine(new VlabCommand(terminal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(

@@ -1,30 +1,29 @@
 package dev.vlab.cli;
 
-import dev.vlab.Bundled;
 import dev.vlab.ExitCode;
+import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.EngineConnector;
 import dev.vlab.image.BuildMethod;
-import dev.vlab.image.DemoAppSources;
 import dev.vlab.image.DemoImage;
+import dev.vlab.instructor.StepSession;
 import dev.vlab.lab.Lab;
 import dev.vlab.report.Json;
 import dev.vlab.report.RunReport;
 import dev.vlab.report.TextReport;
 import dev.vlab.scenario.Cleanup;
-import dev.vlab.scenario.Resources;
 import dev.vlab.scenario.RunContext;
 import dev.vlab.scenario.ScenarioResult;
 import dev.vlab.scenario.ScenarioRunner;
+import dev.vlab.scenario.Step;
 import dev.vlab.scenario.StepObserver;
-import dev.vlab.scenario.Workspace;
+import dev.vlab.terminal.Progress;
+import dev.vlab.terminal.Terminal;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +46,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "  vlab run-lab all",
       "  vlab run-lab bind-mount named-volume",
+      "  vlab run-lab all --step                 in class, one step at a time",
+      "  vlab run-lab all --step --from named-volume:rerun",
+      "  vlab run-lab all --step --auto 5        a recorded demo",
       "  vlab run-lab wrong-mount-path --keep",
       "  vlab run-lab all --json > report.json",
       "  vlab run-lab all --labs ./my-labs --build self-contained"
@@ -83,56 +85,99 @@ final class RunLabCommand implements Callable<Integer> {
           "How long the app may take to answer after its container starts (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(
+      names = "--step",
+      description =
+          "For a class: one step at a time. Enter runs a step, s skips it, q quits and removes"
+              + " what the run created.")
+  boolean step;
+
+  @Option(
+      names = "--from",
+      paramLabel = "STEP",
+      description =
+          "With --step: run the steps before STEP without pausing. STEP is a step's number as"
+              + " step mode shows it, build, a lab id, or LAB:STEP such as named-volume:rerun.")
+  String from;
+
+  @Option(
+      names = "--auto",
+      paramLabel = "SECONDS",
+      description =
+          "With --step: run each step by itself after SECONDS, for a recorded demo; a key still"
+              + " answers at once.")
+  Integer autoSeconds;
+
   @Override
   public Integer call() {
     List<Lab> chosen = labs.load().select(ids);
+    Terminal terminal = VlabCommand.terminal(spec);
+    if (step) {
+      return runSteps(chosen, terminal);
+    }
+    if (from != null || autoSeconds != null) {
+      throw VlabException.usage("--from and --auto only work with --step.");
+    }
     PrintWriter err = spec.commandLine().getErr();
-    Consumer<String> progress =
-        line -> {
-          err.println(line);
-          err.flush();
-        };
+    RunReport report;
+    try (Engine engine = EngineConnector.connect();
+        Progress progress = Progress.on(terminal, err)) {
+      progress.line(describe(engine));
+      progress.stage("Preparing the image " + DemoImage.NAME);
+      DemoImage.Outcome image = DemoImage.bundled(engine, progress::line).ensure(build);
+      report = runAll(engine, image, chosen, progress);
+    }
+    print(report);
+    return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);
+  }
+
+  private int runSteps(List<Lab> chosen, Terminal terminal) {
+    if (output.json) {
+      throw VlabException.usage(
+          "--json and --step do not mix: step mode is for a class, --json for scripts.");
+    }
+    if (autoSeconds != null && autoSeconds < 0) {
+      throw VlabException.usage("--auto needs a number of seconds, 0 or more.");
+    }
+    StepSession session =
+        new StepSession(
+            labs.workshop(),
+            chosen,
+            new StepSession.Options(
+                keep,
+                build,
+                timeout,
+                from,
+                autoSeconds == null ? null : Duration.ofSeconds(autoSeconds)),
+            terminal,
+            spec.commandLine().getOut());
     try (Engine engine = EngineConnector.connect()) {
-      progress.accept(
-          "Engine at "
-              + engine.address()
-              + " (Docker "
-              + engine.engineVersion()
-              + ", API "
-              + engine.apiVersion()
-              + ")");
-      DemoImage.Outcome image =
-          new DemoImage(
-                  engine,
-                  DemoImage.NAME,
-                  new DemoAppSources(Bundled.folder("demo-app")),
-                  Map.of(),
-                  progress)
-              .ensure(build);
-      RunReport report = runAll(engine, image, chosen, progress);
-      print(report);
-      return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);
+      spec.commandLine().getErr().println(describe(engine));
+      spec.commandLine().getErr().flush();
+      return session.run(engine, System.in);
     }
   }
 
+  private static String describe(Engine engine) {
+    return "Engine at "
+        + engine.address()
+        + " (Docker "
+        + engine.engineVersion()
+        + ", API "
+        + engine.apiVersion()
+        + ")";
+  }
+
   private RunReport runAll(
-      Engine engine, DemoImage.Outcome image, List<Lab> chosen, Consumer<String> progress) {
-    String runId = RunContext.newRunId();
-    RunContext run =
-        new RunContext(
-            runId,
-            engine,
-            image.name(),
-            new Workspace(Workspace.defaultRoot(), runId),
-            new Resources(),
-            timeout,
-            progress);
+      Engine engine, DemoImage.Outcome image, List<Lab> chosen, Progress progress) {
+    RunContext run = RunContext.start(engine, image.name(), timeout, progress::line);
+    String runId = run.runId();
     List<ScenarioResult> results = new ArrayList<>();
     List<String> removed;
-    try (Cleanup cleanup = new Cleanup(run, keep, progress)) {
-      ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
+    try (Cleanup cleanup = new Cleanup(run, keep, progress::line)) {
+      ScenarioRunner runner = new ScenarioRunner(run, stagesOn(progress));
       for (Lab lab : chosen) {
-        progress.accept("[" + lab.id() + "] " + lab.title());
+        progress.line("[" + lab.id() + "] " + lab.title());
         results.add(runner.run(lab));
       }
       cleanup.close();
@@ -151,6 +196,17 @@ final class RunLabCommand implements Callable<Integer> {
         keep,
         results,
         removed);
+  }
+
+  /** Each step's command as the stage in progress: seen only on a terminal. */
+  private static StepObserver stagesOn(Progress progress) {
+    return new StepObserver() {
+      @Override
+      public Decision before(Step step) {
+        progress.stage("[" + step.labId() + "] " + step.command());
+        return Decision.RUN;
+      }
+    };
   }
 
   private static int exitCodeFor(RunReport report) {

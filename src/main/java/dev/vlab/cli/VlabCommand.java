@@ -1,5 +1,6 @@
 package dev.vlab.cli;
 
+import dev.vlab.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunLabCommand.class, ListCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      RunLabCommand.class,
+      HandoutCommand.class,
+      ListCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     description = {
       "Runs the Docker volumes workshop against a real Docker engine.",
       "%nA small notes app writes to /data; each lab mounts (or fails to mount) storage there,"
@@ -21,6 +27,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  vlab run-lab all                 run all five scenarios and report",
       "  vlab run-lab named-volume --keep run one, and keep its container and volume",
+      "  vlab run-lab all --step          in class: one step at a time, Enter to go on",
+      "  vlab handout --format markdown   the same steps as a handout for students",
       "  vlab run-lab all --json          the report as JSON, for scripts and graders",
       "  vlab list                        the labs and what each shows"
     })
@@ -28,6 +36,17 @@ final class VlabCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Mixin Verbosity verbosity;
+
+  private final Terminal terminal;
+
+  VlabCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** The terminal vlab runs on, as the command line was built with. */
+  static Terminal terminal(CommandSpec spec) {
+    return ((VlabCommand) spec.root().userObject()).terminal;
+  }
 
   @Override
   public void run() {

@@ -7,8 +7,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ChangeLog;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -21,9 +24,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -69,14 +74,18 @@ public final class Engine implements Closeable {
   // --- containers -------------------------------------------------------------------------
 
   /**
-   * Creates and starts a container; {@code containerPort} is published on a host port the engine
-   * picks on 127.0.0.1, so two runs never race for one.
+   * Creates and starts a container; {@code containerPort} is published on 127.0.0.1, on the spec's
+   * host port or, when that is 0, on one the engine picks, so two runs never race for one.
    */
   public String runContainer(ContainerSpec spec) {
     ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
+    Ports.Binding binding =
+        spec.hostPort() > 0
+            ? Ports.Binding.bindIpAndPort("127.0.0.1", spec.hostPort())
+            : Ports.Binding.bindIp("127.0.0.1");
     HostConfig host =
         HostConfig.newHostConfig()
-            .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), exposed))
+            .withPortBindings(new PortBinding(binding, exposed))
             .withMounts(spec.mounts().stream().map(Engine::toMount).toList());
     CreateContainerCmd create =
         docker
@@ -92,8 +101,24 @@ public final class Engine implements Closeable {
       throw new NameTakenException("container", spec.name());
     }
     log.debug("created container {} ({})", spec.name(), id);
-    docker.startContainerCmd(id).exec();
+    start(id, spec.name());
     return id;
+  }
+
+  /** Starts a container this run just created; one that will not start is removed again. */
+  private void start(String id, String name) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (DockerException e) {
+      removeContainer(id);
+      throw VlabException.failed(
+          "Container "
+              + name
+              + " would not start: "
+              + e.getMessage()
+              + ". vlab removed it again. If a port is already in use, free it or run again.",
+          e);
+    }
   }
 
   private static Mount toMount(MountSpec mount) {
@@ -152,6 +177,34 @@ public final class Engine implements Closeable {
     } catch (NotFoundException e) {
       log.debug("container {} was already gone", id);
     }
+  }
+
+  /** The container's mounts, one line each: "volume notes on /data (read-write)". */
+  public List<String> mounts(String id) {
+    return inspectContainer(id).map(InspectContainerResponse::getMounts).orElse(List.of()).stream()
+        .map(Engine::describe)
+        .toList();
+  }
+
+  private static String describe(InspectContainerResponse.Mount mount) {
+    boolean volume = mount.getName() != null && !mount.getName().isEmpty();
+    return (volume ? "volume " + mount.getName() : "host folder " + mount.getSource())
+        + " on "
+        + mount.getDestination().getPath()
+        + (Boolean.FALSE.equals(mount.getRW()) ? " (read-only)" : " (read-write)");
+  }
+
+  /** The host ports that the engine's containers publish, running or not. */
+  public Set<Integer> publishedHostPorts() {
+    Set<Integer> ports = new HashSet<>();
+    for (Container c : docker.listContainersCmd().withShowAll(true).exec()) {
+      for (ContainerPort port : c.getPorts() == null ? new ContainerPort[0] : c.getPorts()) {
+        if (port.getPublicPort() != null) {
+          ports.add(port.getPublicPort());
+        }
+      }
+    }
+    return ports;
   }
 
   /** Both output streams of a container, as {@code docker logs} shows them. */
@@ -217,12 +270,12 @@ public final class Engine implements Closeable {
 
   /** The names of every container, running or not, carrying this run's label. */
   public List<String> containersOfRun(String runId) {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of(Labels.RUN, runId))
-        .exec()
-        .stream()
+    return containersLabelled(Map.of(Labels.RUN, runId));
+  }
+
+  /** The names of every container, running or not, carrying all of these labels. */
+  public List<String> containersLabelled(Map<String, String> labels) {
+    return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
         .map(c -> c.getNames()[0].replaceFirst("^/", ""))
         .toList();
   }
@@ -265,12 +318,15 @@ public final class Engine implements Closeable {
 
   /** The names of every volume carrying this run's label. */
   public List<String> volumesOfRun(String runId) {
+    return volumesLabelled(Map.of(Labels.RUN, runId));
+  }
+
+  /** The names of every volume carrying all of these labels. */
+  public List<String> volumesLabelled(Map<String, String> labels) {
+    List<String> filter =
+        labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     List<InspectVolumeResponse> volumes =
-        docker
-            .listVolumesCmd()
-            .withFilter("label", List.of(Labels.RUN + "=" + runId))
-            .exec()
-            .getVolumes();
+        docker.listVolumesCmd().withFilter("label", filter).exec().getVolumes();
     return volumes == null
         ? List.of()
         : volumes.stream().map(InspectVolumeResponse::getName).toList();

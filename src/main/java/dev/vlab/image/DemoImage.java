@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import dev.vlab.Bundled;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
@@ -32,6 +33,9 @@ public final class DemoImage {
 
   public static final int PORT = 3000;
 
+  /** How a student builds the image by hand, from a clone of this repository. */
+  public static final String BUILD_COMMAND = "docker build -t " + NAME + " demo-app";
+
   private static final Logger log = LoggerFactory.getLogger(DemoImage.class);
 
   private final Engine engine;
@@ -55,6 +59,12 @@ public final class DemoImage {
     this.sources = sources;
     this.buildArgs = Map.copyOf(buildArgs);
     this.progress = progress;
+  }
+
+  /** The demo image {@link #NAME}, from the app sources bundled with vlab. */
+  public static DemoImage bundled(Engine engine, Consumer<String> progress) {
+    return new DemoImage(
+        engine, NAME, new DemoAppSources(Bundled.folder("demo-app")), Map.of(), progress);
   }
 
   /** What {@link #ensure} did: the image, how it was made, and why that way. */

@@ -4,11 +4,15 @@ import dev.vlab.lab.LabLoader.RawExpect;
 import dev.vlab.lab.LabLoader.RawExplanation;
 import dev.vlab.lab.LabLoader.RawLab;
 import dev.vlab.lab.LabLoader.RawMount;
+import dev.vlab.lab.LabLoader.RawWorkshop;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks a parsed lab file field by field. Lab files come from course authors, so nothing in one
@@ -20,6 +24,12 @@ final class LabChecker {
 
   /** One plain name: no slash, so it cannot climb out of the work folder. */
   private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  /** Docker's rule for container names. */
+  private static final Pattern CONTAINER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  /** A step is read off a projector: two or three sentences fit in this. */
+  static final int MAX_STEP_TEXT = 400;
 
   private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
   private static final String DEFAULT_BIND_MODE = "0777";
@@ -42,14 +52,90 @@ final class LabChecker {
               + "' must be lower-case letters, digits and dashes (at most 40),"
               + " like named-volume");
     }
+    List<LabMount> mounts = mounts(raw.mounts());
+    Lab.Expectation expect = expectation(raw.expect());
     return new Lab(
         id,
         required(raw.title(), "title"),
         required(raw.summary(), "summary"),
-        mounts(raw.mounts()),
-        expectation(raw.expect()),
+        container(raw.container(), id),
+        mounts,
+        expect,
         explanation(raw.explanation()),
+        steps(raw.steps(), LabStep.plan(mounts, expect)),
         file);
+  }
+
+  Workshop checkWorkshop(RawWorkshop raw) {
+    return new Workshop(
+        required(raw.title(), "title"),
+        raw.intro() == null ? "" : Lab.oneLine(raw.intro()),
+        Lab.oneLine(stepText(required(raw.build(), "build"), "build")),
+        file);
+  }
+
+  private String container(String raw, String id) {
+    if (raw == null) {
+      return id;
+    }
+    if (!CONTAINER.matcher(raw).matches() || raw.length() > 60) {
+      throw error(
+          "container",
+          "'"
+              + raw
+              + "' is not a container name: letters, digits, . _ - (at most 60),"
+              + " starting with a letter or digit, like demo1");
+    }
+    return raw;
+  }
+
+  /** Every step of the plan needs a text, and every text a step of the plan. */
+  private Map<LabStep, String> steps(Map<String, String> raw, List<LabStep> plan) {
+    Map<LabStep, String> steps = new EnumMap<>(LabStep.class);
+    if (raw == null) {
+      return steps;
+    }
+    for (Map.Entry<String, String> entry : raw.entrySet()) {
+      String field = "steps." + entry.getKey();
+      LabStep step = LabStep.byKey(entry.getKey());
+      if (step == null || !plan.contains(step)) {
+        throw error(field, notAStepHere(entry.getKey(), step, plan));
+      }
+      steps.put(step, stepText(required(entry.getValue(), field), field));
+    }
+    for (LabStep step : plan) {
+      if (!steps.containsKey(step)) {
+        throw error(
+            "steps." + step.key(),
+            "missing; this lab has a " + step.key() + " step (" + step.when() + ")");
+      }
+    }
+    return steps;
+  }
+
+  private static String notAStepHere(String key, LabStep step, List<LabStep> plan) {
+    String has = "; this lab's steps are: " + keys(plan);
+    return step == null
+        ? "not a step" + has
+        : "this lab has no " + key + " step (there is one " + step.when() + ")" + has;
+  }
+
+  private String stepText(String text, String field) {
+    int length = Lab.oneLine(text).length();
+    if (length > MAX_STEP_TEXT) {
+      throw error(
+          field,
+          length
+              + " characters; keep it to two or three sentences (at most "
+              + MAX_STEP_TEXT
+              + "), as the class reads it off a projector");
+    }
+    return text;
+  }
+
+  /** The distinct step names of a plan, for messages. */
+  static String keys(List<LabStep> plan) {
+    return plan.stream().map(LabStep::key).distinct().collect(Collectors.joining(", "));
   }
 
   private List<LabMount> mounts(List<RawMount> raw) {

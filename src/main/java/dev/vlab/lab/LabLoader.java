@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +30,9 @@ public final class LabLoader {
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
+
+  /** The one YAML file in a labs folder that is not a lab (see {@link Workshop}). */
+  public static final String WORKSHOP_FILE = "workshop.yaml";
 
   private LabLoader() {}
 
@@ -70,7 +74,11 @@ public final class LabLoader {
 
   private static List<Path> labFiles(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+          .filter(f -> !f.getFileName().toString().equals(WORKSHOP_FILE))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw VlabException.usage("Cannot list the labs folder " + dir + ": " + e.getMessage());
     }
@@ -86,6 +94,27 @@ public final class LabLoader {
 
   /** Parses and checks one lab file's text; {@code name} is used in messages. */
   static Lab parse(String yaml, String name) {
+    Parsed<RawLab> parsed = readRaw(yaml, name, RawLab.class);
+    return new LabChecker(name, parsed.lines()).check(parsed.raw());
+  }
+
+  /**
+   * Reads {@value #WORKSHOP_FILE} from {@code dir}, if it has one: what the labs share, such as the
+   * build step, which belongs to no single lab.
+   */
+  public static Optional<Workshop> loadWorkshop(Path dir, String shownAs) {
+    Path file = dir.resolve(WORKSHOP_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    String name = shownAs + "/" + WORKSHOP_FILE;
+    Parsed<RawWorkshop> parsed = readRaw(read(file, name), name, RawWorkshop.class);
+    return Optional.of(new LabChecker(name, parsed.lines()).checkWorkshop(parsed.raw()));
+  }
+
+  private record Parsed<T>(T raw, YamlLines lines) {}
+
+  private static <T> Parsed<T> readRaw(String yaml, String name, Class<T> type) {
     YamlLines lines;
     try {
       lines = YamlLines.of(yaml);
@@ -99,9 +128,9 @@ public final class LabLoader {
     if (yaml.isBlank()) {
       throw new LabFileException(name, 1, "(file)", "the file is empty; see labs/README.md");
     }
-    RawLab raw;
+    T raw;
     try {
-      raw = YAML.readValue(yaml, RawLab.class);
+      raw = YAML.readValue(yaml, type);
     } catch (JsonMappingException e) {
       throw mappingError(name, lines, e);
     } catch (JsonProcessingException e) {
@@ -111,7 +140,7 @@ public final class LabLoader {
     if (raw == null) {
       throw new LabFileException(name, 1, "(file)", "the file is empty; see labs/README.md");
     }
-    return new LabChecker(name, lines).check(raw);
+    return new Parsed<>(raw, lines);
   }
 
   private static int yamlErrorLine(RuntimeException e) {
@@ -186,9 +215,11 @@ public final class LabLoader {
       String id,
       String title,
       String summary,
+      String container,
       List<RawMount> mounts,
       RawExpect expect,
-      RawExplanation explanation) {}
+      RawExplanation explanation,
+      LinkedHashMap<String, String> steps) {}
 
   record RawMount(
       LabMount.Type type, String source, String target, Object mode, Boolean readOnly) {}
@@ -196,4 +227,6 @@ public final class LabLoader {
   record RawExpect(Boolean writeSucceeds, Boolean dataSurvives) {}
 
   record RawExplanation(String expected, String surprising) {}
+
+  record RawWorkshop(String title, String intro, String build) {}
 }

@@ -5,11 +5,17 @@ import dev.vlab.engine.MountSpec;
 
 /** The docker CLI commands a person would type for what vlab does through the Engine API. */
 final class DockerCommands {
+  /** How the handout names the folder a student stands in. */
+  static final String PWD = "$PWD/";
+
   private DockerCommands() {}
 
   static String run(ContainerSpec spec) {
     StringBuilder cmd = new StringBuilder("docker run -d --name " + spec.name());
-    cmd.append(" -p 127.0.0.1::").append(spec.containerPort());
+    cmd.append(" -p 127.0.0.1:")
+        .append(spec.hostPort() > 0 ? String.valueOf(spec.hostPort()) : "")
+        .append(':')
+        .append(spec.containerPort());
     for (MountSpec mount : spec.mounts()) {
       cmd.append(" -v ").append(quote(mount.source())).append(':').append(mount.target());
       if (mount.readOnly()) {
@@ -43,8 +49,16 @@ final class DockerCommands {
     return "docker volume create " + name;
   }
 
+  static String volumeRemove(String name) {
+    return "docker volume rm " + name;
+  }
+
   static String volumeInspect(String name) {
     return "docker volume inspect " + name;
+  }
+
+  static String inspectMounts(String name) {
+    return "docker inspect --format '{{json .Mounts}}' " + name;
   }
 
   static String logs(String name) {
@@ -63,8 +77,18 @@ final class DockerCommands {
     return "stat -c '%a %u' " + quote(folder);
   }
 
-  /** Single quotes for the shell, only where needed. */
+  /**
+   * Single quotes for the shell, only where needed. A leading {@code $PWD/}, which the handout uses
+   * for folders a student makes where they stand, is left for the shell to expand.
+   */
   static String quote(String word) {
-    return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    if (word.startsWith(PWD) && isPlain(word.substring(PWD.length()))) {
+      return "\"$PWD\"/" + word.substring(PWD.length());
+    }
+    return isPlain(word) ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean isPlain(String word) {
+    return word.matches("[A-Za-z0-9_./:=@%+-]+");
   }
 }

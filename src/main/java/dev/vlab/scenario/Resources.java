@@ -3,9 +3,11 @@ package dev.vlab.scenario;
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
+import dev.vlab.engine.Labels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,20 +51,36 @@ public final class Resources {
    */
   public List<String> removeAll(Engine engine, String runId, Workspace workspace) {
     awaitCreations();
-    List<String> removed = new ArrayList<>();
-    for (String name : engine.containersOfRun(runId)) {
-      engine.removeContainer(name);
-      removed.add("container " + name);
-    }
-    for (String name : engine.volumesOfRun(runId)) {
-      if (engine.removeVolume(name)) {
-        removed.add("volume " + name);
-      }
-    }
+    List<String> removed = removeEngineObjects(engine, Map.of(Labels.RUN, runId));
     try {
       workspace.delete().ifPresent(dir -> removed.add("folder " + dir));
     } catch (IOException e) {
       log.warn("could not delete {}: {}", workspace.runDir(), e.getMessage());
+    }
+    return removed;
+  }
+
+  /**
+   * Removes the containers and volumes of one lab, so that the next one finds its names and port
+   * free; the run's folder stays until the run ends.
+   *
+   * @return one line per thing removed
+   */
+  public List<String> removeLab(Engine engine, String runId, String labId) {
+    return removeEngineObjects(engine, Map.of(Labels.RUN, runId, Labels.LAB, labId));
+  }
+
+  /** Containers first: a volume that a container still uses cannot be removed. */
+  private static List<String> removeEngineObjects(Engine engine, Map<String, String> labels) {
+    List<String> removed = new ArrayList<>();
+    for (String name : engine.containersLabelled(labels)) {
+      engine.removeContainer(name);
+      removed.add("container " + name);
+    }
+    for (String name : engine.volumesLabelled(labels)) {
+      if (engine.removeVolume(name)) {
+        removed.add("volume " + name);
+      }
     }
     return removed;
   }

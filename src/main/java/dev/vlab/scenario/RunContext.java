@@ -22,6 +22,22 @@ public record RunContext(
     Duration readyTimeout,
     Consumer<String> progress) {
 
+  /**
+   * A new run: a fresh id, its folder under {@link Workspace#defaultRoot()}, nothing created yet.
+   */
+  public static RunContext start(
+      Engine engine, String image, Duration readyTimeout, Consumer<String> progress) {
+    String runId = newRunId();
+    return new RunContext(
+        runId,
+        engine,
+        image,
+        new Workspace(Workspace.defaultRoot(), runId),
+        new Resources(),
+        readyTimeout,
+        progress);
+  }
+
   /** A fresh run id: short enough for names, random enough that parallel runs never meet. */
   public static String newRunId() {
     byte[] bytes = new byte[3];

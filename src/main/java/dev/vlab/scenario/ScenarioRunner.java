@@ -10,13 +10,16 @@ import dev.vlab.engine.NameTakenException;
 import dev.vlab.image.DemoImage;
 import dev.vlab.lab.Lab;
 import dev.vlab.lab.LabMount;
+import dev.vlab.lab.LabStep;
 import dev.vlab.scenario.NotesClient.Answer;
+import dev.vlab.scenario.StepObserver.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +32,45 @@ public final class ScenarioRunner {
   private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
 
   private final RunContext run;
+  private final Names names;
   private final StepObserver observer;
 
+  /** A runner that names things with the run's prefix, as {@code run-lab} does. */
   public ScenarioRunner(RunContext run, StepObserver observer) {
+    this(run, Names.prefixed(run), observer);
+  }
+
+  public ScenarioRunner(RunContext run, Names names, StepObserver observer) {
     this.run = run;
+    this.names = names;
     this.observer = observer;
+  }
+
+  /** The note a run writes through the app, unique to the run and the lab. */
+  public static String marker(String runId, String labId) {
+    return "note from vlab run " + runId + " (" + labId + ")";
   }
 
   /** A running copy of the app: its container and the client that reaches it. */
   private record App(String id, String name, NotesClient client) {}
 
+  /**
+   * Runs the lab's scenario and says how it went.
+   *
+   * @throws ScenarioStopped when the observer skipped a step the rest needs, or quit
+   */
   public ScenarioResult run(Lab lab) {
     Trace trace = new Trace(lab.id());
-    String marker = "note from vlab run " + run.runId() + " (" + lab.id() + ")";
+    String marker = marker(run.runId(), lab.id());
     try {
       ContainerSpec spec = containerSpec(lab, prepareMounts(lab, trace));
-      App first = start(spec, "first", trace);
+      App first = start(spec, LabStep.RUN, trace);
+      showMounts(first, trace);
       Answer write = write(first, marker, trace);
       trace.wrote = write.ok();
       explainWrite(spec, first, write, trace);
       remove(first, trace);
-      App second = start(spec, "new", trace);
+      App second = start(spec, LabStep.RERUN, trace);
       boolean survived = readBack(second, marker, trace);
       explainStorage(lab, spec, second, trace);
       return result(lab, survived, trace, null);
@@ -90,23 +111,28 @@ public final class ScenarioRunner {
   }
 
   private String createVolume(Lab lab, LabMount mount, Trace trace) {
-    String volume = run.prefix() + "-" + lab.id() + "-" + mount.source();
-    return trace.step(
-        DockerCommands.volumeCreate(volume),
-        () ->
-            run.resources()
-                .create(
-                    () -> {
-                      run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
-                      return volume;
-                    }));
+    String volume = names.volume(lab, mount);
+    trace.outcome(
+        trace.step(
+            LabStep.VOLUME,
+            DockerCommands.volumeCreate(volume),
+            () ->
+                run.resources()
+                    .create(
+                        () -> {
+                          run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
+                          return "volume " + volume + " created";
+                        })));
+    return volume;
   }
 
   private Path createFolder(Lab lab, LabMount mount, Trace trace) {
     Path folder = run.workspace().runDir().resolve(lab.id()).resolve(mount.source());
-    trace.step(
-        DockerCommands.mkdir(folder.toString(), mount.mode()),
-        () -> run.resources().create(() -> createdFolder(lab, mount, folder)));
+    trace.outcome(
+        trace.step(
+            LabStep.FOLDER,
+            DockerCommands.mkdir(folder.toString(), mount.mode()),
+            () -> run.resources().create(() -> createdFolder(lab, mount, folder))));
     return folder;
   }
 
@@ -122,25 +148,26 @@ public final class ScenarioRunner {
 
   private ContainerSpec containerSpec(Lab lab, List<MountSpec> mounts) {
     return new ContainerSpec(
-        run.prefix() + "-" + lab.id(),
+        names.container(lab),
         run.image(),
         DemoImage.PORT,
+        names.hostPort(lab),
         mounts,
         Labels.forRun(run.runId(), lab.id()));
   }
 
-  /** Starts a container and waits for the app; {@code which} tells first from new in progress. */
-  private App start(ContainerSpec spec, String which, Trace trace) {
+  /** Starts a container ({@code kind} tells the first from the new one) and waits for the app. */
+  private App start(ContainerSpec spec, LabStep kind, Trace trace) {
     String id =
         trace.step(
+            kind,
             DockerCommands.run(spec),
             () -> run.resources().create(() -> run.engine().runContainer(spec)));
-    int port =
-        trace.step(
-            DockerCommands.port(spec.name(), spec.containerPort()),
-            () -> run.engine().publishedPort(id, spec.containerPort()));
+    trace.outcome("container " + spec.name() + " started (" + id.substring(0, 12) + ")");
+    int port = spec.hostPort() > 0 ? spec.hostPort() : publishedPort(id, spec, trace);
     NotesClient client = new NotesClient(port);
     Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
+    String which = kind == LabStep.RUN ? "first" : "new";
     run.progress()
         .accept(
             "["
@@ -151,27 +178,58 @@ public final class ScenarioRunner {
                 + spec.name()
                 + " answers on port "
                 + port);
+    trace.outcome("the app answers on " + client.url("/"));
     return new App(id, spec.name(), client);
+  }
+
+  /** The port the engine chose, asked for as {@code docker port} would. */
+  private int publishedPort(String id, ContainerSpec spec, Trace trace) {
+    return trace.step(
+        LabStep.PORT,
+        DockerCommands.port(spec.name(), spec.containerPort()),
+        () -> run.engine().publishedPort(id, spec.containerPort()));
+  }
+
+  /** The mount table, where a mount on the wrong path shows first. */
+  private void showMounts(App app, Trace trace) {
+    if (!trace.command(LabStep.MOUNTS, DockerCommands.inspectMounts(app.name()))) {
+      return;
+    }
+    List<String> mounts = run.engine().mounts(app.id());
+    boolean dataMounted = mounts.stream().anyMatch(m -> m.contains(" on " + DemoImage.DATA_DIR));
+    trace.evidence(
+        "Mounts of "
+            + app.name()
+            + ": "
+            + (mounts.isEmpty() ? "none" : String.join("; ", mounts))
+            + (dataMounted
+                ? ""
+                : "; nothing on " + DemoImage.DATA_DIR + ", where the app writes its notes")
+            + ".");
   }
 
   private Answer write(App app, String marker, Trace trace) {
     return trace.step(
+        LabStep.WRITE,
         DockerCommands.post(app.client().url("/notes"), marker),
         () -> http(() -> app.client().addNote(marker)));
   }
 
   private void remove(App app, Trace trace) {
     trace.step(
+        LabStep.REMOVE,
         DockerCommands.removeForce(app.name()),
         () -> {
           run.engine().removeContainer(app.id());
-          return "removed";
+          return null;
         });
+    trace.outcome("container " + app.name() + " removed");
   }
 
   private boolean readBack(App app, String marker, Trace trace) {
     Answer answer =
         trace.step(
+            LabStep.READ,
             DockerCommands.get(app.client().url("/notes")),
             () -> http(() -> app.client().notesAnswer()));
     try {
@@ -192,14 +250,16 @@ public final class ScenarioRunner {
   /** What the first container shows about the write: the answer, its logs, its own changes. */
   private void explainWrite(ContainerSpec spec, App app, Answer write, Trace trace) {
     trace.evidence("POST /notes answered " + write.status() + ": " + write.body());
-    trace.command(DockerCommands.logs(app.name()));
-    List<String> logs = run.engine().logs(app.id()).lines().toList();
-    logs.stream().limit(1).forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
-    logs.stream()
-        .filter(l -> l.contains("ERROR"))
-        .forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
-    if (write.ok() && !isMounted(spec, DemoImage.DATA_DIR)) {
-      trace.command(DockerCommands.diff(app.name()));
+    if (trace.command(LabStep.LOGS, DockerCommands.logs(app.name()))) {
+      List<String> logs = run.engine().logs(app.id()).lines().toList();
+      logs.stream().limit(1).forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
+      logs.stream()
+          .filter(l -> l.contains("ERROR"))
+          .forEach(l -> trace.evidence("docker logs " + app.name() + ": " + l));
+    }
+    if (write.ok()
+        && !isMounted(spec, DemoImage.DATA_DIR)
+        && trace.command(LabStep.DIFF, DockerCommands.diff(app.name()))) {
       List<String> changes =
           run.engine().changes(app.id()).stream()
               .filter(c -> c.endsWith(DemoImage.DATA_DIR + "/notes.txt"))
@@ -225,7 +285,9 @@ public final class ScenarioRunner {
   }
 
   private void explainVolume(MountSpec mount, App app, Trace trace) {
-    trace.command(DockerCommands.volumeInspect(mount.source()));
+    if (!trace.command(LabStep.INSPECT, DockerCommands.volumeInspect(mount.source()))) {
+      return;
+    }
     run.engine()
         .inspectVolume(mount.source())
         .ifPresent(
@@ -273,7 +335,7 @@ public final class ScenarioRunner {
         error != null
             ? "The scenario could not run to the end."
             : asExpected ? lab.explanation().expected() : lab.explanation().surprising();
-    explanation = explanation.strip().replaceAll("\\s+", " ");
+    explanation = Lab.oneLine(explanation);
     return new ScenarioResult(
         lab.id(),
         lab.title(),
@@ -307,27 +369,49 @@ public final class ScenarioRunner {
     private boolean wrote;
     private final List<String> commands = new ArrayList<>();
     private final List<String> evidence = new ArrayList<>();
+    private Step current;
 
     Trace(String labId) {
       this.labId = labId;
     }
 
-    <T> T step(String command, java.util.function.Supplier<T> action) {
-      observer.before(labId, command);
-      commands.add(command);
-      T outcome = action.get();
-      observer.after(labId, command, String.valueOf(outcome));
-      return outcome;
+    /** A step that changes something; the rest of the scenario needs it. */
+    <T> T step(LabStep kind, String command, Supplier<T> action) {
+      begin(kind, command);
+      return action.get();
     }
 
-    void command(String command) {
-      observer.before(labId, command);
+    /**
+     * A step that only looks; false when the observer skipped it.
+     *
+     * @return whether to gather its evidence
+     */
+    boolean command(LabStep kind, String command) {
+      return begin(kind, command);
+    }
+
+    private boolean begin(LabStep kind, String command) {
+      Step step = new Step(labId, kind, command);
+      Decision decision = observer.before(step);
+      if (decision == Decision.QUIT || (decision == Decision.SKIP && kind.required())) {
+        throw new ScenarioStopped(step, decision);
+      }
+      if (decision == Decision.SKIP) {
+        return false;
+      }
+      current = step;
       commands.add(command);
+      return true;
+    }
+
+    /** What a step did, for the observer only: the report keeps evidence, not progress. */
+    void outcome(String line) {
+      observer.after(current, line);
     }
 
     void evidence(String line) {
       evidence.add(line);
-      observer.after(labId, commands.isEmpty() ? "" : commands.get(commands.size() - 1), line);
+      observer.after(current, line);
     }
   }
 }

@@ -117,6 +117,7 @@ class DemoImageTest {
                 "vlab-test-app-" + suffix,
                 image,
                 DemoImage.PORT,
+                0,
                 List.of(),
                 Labels.forRun("test-" + suffix, "image")));
     containersToRemove.add(id);

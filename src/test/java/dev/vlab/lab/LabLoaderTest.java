@@ -31,6 +31,22 @@ class LabLoaderTest {
         surprising: It worked.
       """;
 
+  /** The texts of GOOD's steps: a bind mount on /data, so no diff, and a cat and a stat. */
+  private static final String STEPS =
+      """
+      steps:
+        folder: Make the folder.
+        run: Start it.
+        mounts: Look at the mounts.
+        write: Write a note.
+        logs: Read the logs.
+        remove: Remove it.
+        rerun: Start it again.
+        read: Read the notes.
+        cat: Read the file.
+        stat: Look at the mode.
+      """;
+
   @Test
   void bundledLabsAreTheFiveWorkshopScenariosInOrder() {
     LabCatalog catalog = LabLoader.load(Bundled.folder("labs"), "labs");
@@ -142,5 +158,99 @@ class LabLoaderTest {
         .isInstanceOfSatisfying(
             VlabException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void everyBundledLabExplainsEveryStepAndTheWorkshopFileIsThere() {
+    for (Lab lab : LabLoader.load(Bundled.folder("labs"), "labs").labs()) {
+      lab.requireSteps();
+      lab.plan().forEach(step -> assertThat(lab.stepText(step)).as(lab.id()).isNotBlank());
+    }
+    Workshop workshop = LabLoader.loadWorkshop(Bundled.folder("labs"), "labs").orElseThrow();
+    assertThat(workshop.build()).contains("image");
+  }
+
+  @Test
+  void readsStepTextsAndTheContainerName() {
+    Lab lab = LabLoader.parse(GOOD + "container: demo9\n" + STEPS, "x.yaml");
+
+    assertThat(lab.container()).isEqualTo("demo9");
+    assertThat(lab.stepText(LabStep.CAT)).isEqualTo("Read the file.");
+    assertThat(lab.plan())
+        .containsExactly(
+            LabStep.FOLDER,
+            LabStep.RUN,
+            LabStep.MOUNTS,
+            LabStep.WRITE,
+            LabStep.LOGS,
+            LabStep.REMOVE,
+            LabStep.RERUN,
+            LabStep.READ,
+            LabStep.CAT,
+            LabStep.STAT);
+  }
+
+  @Test
+  void theContainerIsNamedAfterTheLabUnlessTheFileSaysOtherwise() {
+    assertThat(LabLoader.parse(GOOD, "x.yaml").container()).isEqualTo("my-lab");
+  }
+
+  @Test
+  void aStepTheLabDoesNotHaveIsNamedWithItsLineAndTheStepsItHas() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD + STEPS + "  inspect: Inspect it.\n", "x.yaml"))
+        .isInstanceOf(LabFileException.class)
+        .hasMessageStartingWith(
+            "x.yaml:26: steps.inspect: this lab has no inspect step (there is one for each"
+                + " named volume)")
+        .hasMessageEndingWith("folder, run, mounts, write, logs, remove, rerun, read, cat, stat");
+  }
+
+  @Test
+  void anUnknownStepIsRefused() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD + STEPS + "  dance: Dance.\n", "x.yaml"))
+        .hasMessageStartingWith("x.yaml:26: steps.dance: not a step");
+  }
+
+  @Test
+  void aMissingStepIsNamedWithWhenALabHasIt() {
+    assertThatThrownBy(
+            () -> LabLoader.parse(GOOD + STEPS.replace("  cat: Read the file.\n", ""), "x.yaml"))
+        .hasMessageStartingWith(
+            "x.yaml:15: steps.cat: missing; this lab has a cat step (for each bind mount)");
+  }
+
+  @Test
+  void aStepTextTooLongForAProjectorIsRefused() {
+    String longText = "Start it. ".repeat(50);
+    assertThatThrownBy(() -> LabLoader.parse(GOOD + STEPS.replace("Start it.", longText), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:17: steps.run: 499 characters; keep it to two or three");
+  }
+
+  @Test
+  void aContainerNameDockerWouldRefuseIsRefused() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD + "container: -demo\n", "x.yaml"))
+        .hasMessageStartingWith("x.yaml:15: container: '-demo' is not a container name");
+  }
+
+  @Test
+  void stepModeAndTheHandoutNeedTheStepTexts() {
+    Lab lab = LabLoader.parse(GOOD, "x.yaml");
+
+    assertThatThrownBy(lab::requireSteps)
+        .isInstanceOfSatisfying(
+            VlabException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessageStartingWith("x.yaml:1: steps: missing; step mode and the handout need");
+  }
+
+  @Test
+  void theWorkshopFileIsNotALabAndIsCheckedLikeOne(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), GOOD);
+    Files.writeString(
+        dir.resolve(LabLoader.WORKSHOP_FILE), "title: My workshop\nbuild: Build it.\nbuidl: x\n");
+
+    assertThat(LabLoader.load(dir, "my-labs").labs()).hasSize(1);
+    assertThatThrownBy(() -> LabLoader.loadWorkshop(dir, "my-labs"))
+        .hasMessageStartingWith("my-labs/workshop.yaml:3: buidl: unknown field")
+        .hasMessageContaining("build, intro, title");
   }
 }

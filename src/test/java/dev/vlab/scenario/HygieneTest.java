@@ -72,6 +72,7 @@ class HygieneTest {
                 "vlab-test-foreign-" + suffix,
                 DemoImage.NAME,
                 DemoImage.PORT,
+                0,
                 List.of(),
                 Map.of("owner", "student")));
     Resources resources = new Resources();
@@ -83,6 +84,7 @@ class HygieneTest {
                         "vlab-test-own-" + suffix,
                         DemoImage.NAME,
                         DemoImage.PORT,
+                        0,
                         List.of(),
                         Labels.forRun(runId, "test"))));
 

@@ -3,13 +3,10 @@ package dev.vlab.testing;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vlab.Bundled;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.EngineConnector;
-import dev.vlab.image.DemoAppSources;
 import dev.vlab.image.DemoImage;
-import java.util.Map;
 
 /**
  * The real Docker engine for tests. Without one, a test is skipped on a developer's machine but
@@ -32,12 +29,6 @@ public final class TestEngine {
 
   /** The demo image, built once and then reused by every test through vlab's own cache. */
   public static DemoImage.Outcome demoImage(Engine engine) {
-    return new DemoImage(
-            engine,
-            DemoImage.NAME,
-            new DemoAppSources(Bundled.folder("demo-app")),
-            Map.of(),
-            line -> {})
-        .ensure(null);
+    return DemoImage.bundled(engine, line -> {}).ensure(null);
   }
 }

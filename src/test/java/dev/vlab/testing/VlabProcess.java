@@ -10,15 +10,18 @@ import java.util.Map;
 public final class VlabProcess {
   private VlabProcess() {}
 
+  /** The command that starts vlab's main class with the tests' classpath. */
+  public static List<String> javaCommand() {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp",
+        System.getProperty("java.class.path"),
+        "dev.vlab.cli.Main");
+  }
+
   public static Process start(Map<String, String> env, Path output, String... args)
       throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.vlab.cli.Main"));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(output.toFile());
