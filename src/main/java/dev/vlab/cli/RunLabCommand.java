@@ -95,7 +95,9 @@ final class RunLabCommand implements Callable<Integer> {
       progress.accept(
           "Engine at "
               + engine.address()
-              + " (Docker "
+              + " ("
+              + engine.foundBy()
+              + "; Docker "
               + engine.engineVersion()
               + ", API "
               + engine.apiVersion()

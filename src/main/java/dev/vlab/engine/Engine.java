@@ -39,18 +39,30 @@ public final class Engine implements Closeable {
 
   private final DockerClient docker;
   private final String address;
+  private final String foundBy;
   private final String apiVersion;
   private final String engineVersion;
 
-  Engine(DockerClient docker, String address, String apiVersion, String engineVersion) {
+  Engine(
+      DockerClient docker,
+      String address,
+      String foundBy,
+      String apiVersion,
+      String engineVersion) {
     this.docker = docker;
     this.address = address;
+    this.foundBy = foundBy;
     this.apiVersion = apiVersion;
     this.engineVersion = engineVersion;
   }
 
   public String address() {
     return address;
+  }
+
+  /** Where vlab learned of the engine's address: DOCKER_HOST, a context, a usual socket. */
+  public String foundBy() {
+    return foundBy;
   }
 
   public String apiVersion() {
