@@ -105,7 +105,7 @@ final class RunLabCommand implements Callable<Integer> {
       DemoImage.Outcome image =
           new DemoImage(
                   engine,
-                  DemoImage.NAME,
+                  DemoImage.configuredName(),
                   new DemoAppSources(Bundled.folder("demo-app")),
                   Map.of(),
                   progress)

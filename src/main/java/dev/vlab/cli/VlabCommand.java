@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunLabCommand.class, ListCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      RunLabCommand.class,
+      ListCommand.class,
+      DoctorCommand.class,
+      CleanCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     description = {
       "Runs the Docker volumes workshop against a real Docker engine.",
       "%nA small notes app writes to /data; each lab mounts (or fails to mount) storage there,"

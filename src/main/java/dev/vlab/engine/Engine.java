@@ -9,6 +9,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ChangeLog;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -42,6 +43,7 @@ public final class Engine implements Closeable {
   private final String foundBy;
   private final String apiVersion;
   private final String engineVersion;
+  private EngineProfile profile;
 
   Engine(
       DockerClient docker,
@@ -71,6 +73,19 @@ public final class Engine implements Closeable {
 
   public String engineVersion() {
     return engineVersion;
+  }
+
+  /** What kind of engine this is, asked once; it does not change while vlab runs. */
+  public synchronized EngineProfile profile() {
+    if (profile == null) {
+      profile = EngineProfile.of(docker.infoCmd().exec(), docker.versionCmd().exec(), address);
+    }
+    return profile;
+  }
+
+  /** The oldest Engine API version the engine accepts. */
+  public String minApiVersion() {
+    return docker.versionCmd().exec().getMinAPIVersion();
   }
 
   /** The underlying client, for the image builder's streaming calls. */
@@ -227,16 +242,13 @@ public final class Engine implements Closeable {
     }
   }
 
-  /** The labels of every container and volume carrying {@code label=value}. */
-  public List<String> containersLabelled(String label, String value) {
+  /** Every container vlab labelled as its own, running or not. */
+  public List<Container> managedContainers() {
     return docker
         .listContainersCmd()
         .withShowAll(true)
-        .withLabelFilter(Map.of(label, value))
-        .exec()
-        .stream()
-        .map(c -> c.getId())
-        .toList();
+        .withLabelFilter(Map.of(Labels.MANAGED, "true"))
+        .exec();
   }
 
   // --- volumes ----------------------------------------------------------------------------
@@ -275,7 +287,37 @@ public final class Engine implements Closeable {
     }
   }
 
+  /** Every volume vlab labelled as its own. */
+  public List<InspectVolumeResponse> managedVolumes() {
+    List<InspectVolumeResponse> volumes =
+        docker
+            .listVolumesCmd()
+            .withFilter("label", List.of(Labels.MANAGED + "=true"))
+            .exec()
+            .getVolumes();
+    return volumes == null ? List.of() : volumes;
+  }
+
   // --- images -----------------------------------------------------------------------------
+
+  /** What became of an image vlab was asked to remove. */
+  public enum ImageRemoval {
+    REMOVED,
+    IN_USE,
+    ABSENT
+  }
+
+  /** Removes an image as {@code docker rmi} does: a container using it keeps it. */
+  public ImageRemoval removeImage(String name) {
+    try {
+      docker.removeImageCmd(name).exec();
+      return ImageRemoval.REMOVED;
+    } catch (NotFoundException e) {
+      return ImageRemoval.ABSENT;
+    } catch (ConflictException e) {
+      return ImageRemoval.IN_USE;
+    }
+  }
 
   public Optional<InspectImageResponse> inspectImage(String name) {
     try {
