@@ -66,14 +66,19 @@ final class CleanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Engine engine = EngineConnector.connect()) {
-      Cleaner.Outcome outcome =
-          new Cleaner(engine, Workspace.defaultRoot(), dryRun).clean(new LinkedHashSet<>(runs));
-      if (images) {
-        cleanImage(engine, outcome);
-      }
+      Cleaner.Outcome outcome = engine.whileAnswering("cleaning", () -> clean(engine));
       print(outcome);
       return outcome.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
+  }
+
+  private Cleaner.Outcome clean(Engine engine) {
+    Cleaner.Outcome outcome =
+        new Cleaner(engine, Workspace.defaultRoot(), dryRun).clean(new LinkedHashSet<>(runs));
+    if (images) {
+      cleanImage(engine, outcome);
+    }
+    return outcome;
   }
 
   private void cleanImage(Engine engine, Cleaner.Outcome outcome) {

@@ -51,7 +51,9 @@ final class DoctorCommand implements Callable<Integer> {
               new DemoAppSources(Bundled.folder("demo-app")),
               Map.of(),
               line -> {});
-      List<Finding> findings = new Doctor(engine, Workspace.defaultRoot(), image).examine();
+      List<Finding> findings =
+          engine.whileAnswering(
+              "examining it", () -> new Doctor(engine, Workspace.defaultRoot(), image).examine());
       boolean canRun = findings.stream().noneMatch(f -> f.status() == Finding.Status.PROBLEM);
       print(new Report(canRun, findings));
       return canRun ? ExitCode.OK : ExitCode.FAILED;

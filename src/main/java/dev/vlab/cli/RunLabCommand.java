@@ -102,18 +102,23 @@ final class RunLabCommand implements Callable<Integer> {
               + ", API "
               + engine.apiVersion()
               + ")");
-      DemoImage.Outcome image =
-          new DemoImage(
-                  engine,
-                  DemoImage.configuredName(),
-                  new DemoAppSources(Bundled.folder("demo-app")),
-                  Map.of(),
-                  progress)
-              .ensure(build);
-      RunReport report = runAll(engine, image, chosen, progress);
+      RunReport report =
+          engine.whileAnswering("running the labs", () -> run(engine, chosen, progress));
       print(report);
       return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);
     }
+  }
+
+  private RunReport run(Engine engine, List<Lab> chosen, Consumer<String> progress) {
+    DemoImage.Outcome image =
+        new DemoImage(
+                engine,
+                DemoImage.configuredName(),
+                new DemoAppSources(Bundled.folder("demo-app")),
+                Map.of(),
+                progress)
+            .ensure(build);
+    return runAll(engine, image, chosen, progress);
   }
 
   private RunReport runAll(

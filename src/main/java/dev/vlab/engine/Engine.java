@@ -17,6 +17,7 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
@@ -86,6 +88,42 @@ public final class Engine implements Closeable {
   /** The oldest Engine API version the engine accepts. */
   public String minApiVersion() {
     return docker.versionCmd().exec().getMinAPIVersion();
+  }
+
+  /** True when the engine answers a ping now. */
+  public boolean answers() {
+    try {
+      docker.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      log.debug("the engine at {} does not answer", address, e);
+      return false;
+    }
+  }
+
+  /**
+   * Runs {@code work}. When it fails and the engine no longer answers, the failure becomes exit 3
+   * with a message that says so and how to remove what was left; other failures pass unchanged.
+   */
+  public <T> T whileAnswering(String doing, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      if (answers()) {
+        throw e;
+      }
+      throw new VlabException(
+          ExitCode.ENGINE_UNREACHABLE,
+          "Lost the Docker engine at "
+              + address
+              + " while "
+              + doing
+              + " ("
+              + EngineConnector.rootMessage(e)
+              + "). What this run created may still be there: once the engine answers again,"
+              + " 'vlab clean' removes it, and 'vlab doctor' lists it.",
+          e);
+    }
   }
 
   /** The underlying client, for the image builder's streaming calls. */

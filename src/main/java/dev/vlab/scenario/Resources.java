@@ -35,22 +35,28 @@ public final class Resources {
   public synchronized List<String> removeAll(Engine engine, String runId, Workspace workspace) {
     List<String> removed = new ArrayList<>();
     for (String id : List.copyOf(containers)) {
-      engine
-          .inspectContainer(id)
-          .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
-          .ifPresent(
-              c -> {
-                engine.removeContainer(id);
-                removed.add("container " + c.getName().replaceFirst("^/", ""));
-              });
+      tryTo(
+          "container " + id,
+          () ->
+              engine
+                  .inspectContainer(id)
+                  .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
+                  .ifPresent(
+                      c -> {
+                        engine.removeContainer(id);
+                        removed.add("container " + c.getName().replaceFirst("^/", ""));
+                      }));
       containers.remove(id);
     }
     for (String name : List.copyOf(volumes)) {
-      engine
-          .inspectVolume(name)
-          .filter(v -> Labels.belongsTo(v.getLabels(), runId))
-          .filter(v -> engine.removeVolume(name))
-          .ifPresent(v -> removed.add("volume " + name));
+      tryTo(
+          "volume " + name,
+          () ->
+              engine
+                  .inspectVolume(name)
+                  .filter(v -> Labels.belongsTo(v.getLabels(), runId))
+                  .filter(v -> engine.removeVolume(name))
+                  .ifPresent(v -> removed.add("volume " + name)));
       volumes.remove(name);
     }
     try {
@@ -59,5 +65,17 @@ public final class Resources {
       log.warn("could not delete {}: {}", workspace.runDir(), e.getMessage());
     }
     return removed;
+  }
+
+  /** One removal; when the engine fails, the rest still gets its turn and clean finds this one. */
+  private static void tryTo(String what, Runnable removal) {
+    try {
+      removal.run();
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not remove {} ({}); 'vlab clean' removes it once the engine answers again",
+          what,
+          e.getMessage());
+    }
   }
 }
