@@ -3,10 +3,15 @@ package dev.vlab.engine;
 import java.util.List;
 import java.util.Map;
 
-/** What a container is made of: enough to create it, and to show the matching docker command. */
+/**
+ * What a container is made of: enough to create it, and to show the matching docker command.
+ *
+ * @param hostAddress the loopback address its port is published on
+ */
 public record ContainerSpec(
     String name,
     String image,
+    String hostAddress,
     int containerPort,
     List<MountSpec> mounts,
     Map<String, String> labels) {}

@@ -7,7 +7,10 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -17,6 +20,8 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.SELContext;
+import com.github.dockerjava.api.model.Volume;
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import java.io.Closeable;
@@ -134,15 +139,18 @@ public final class Engine implements Closeable {
   // --- containers -------------------------------------------------------------------------
 
   /**
-   * Creates and starts a container; {@code containerPort} is published on a host port the engine
-   * picks on 127.0.0.1, so two runs never race for one.
+   * Creates a container; {@code containerPort} will be published on a host port the engine picks on
+   * {@code spec.hostAddress()} when it starts, so vlab never chooses a port another run takes.
    */
-  public String runContainer(ContainerSpec spec) {
+  public String createContainer(ContainerSpec spec) {
     ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
+    List<MountSpec> relabelled = spec.mounts().stream().filter(MountSpec::relabel).toList();
     HostConfig host =
         HostConfig.newHostConfig()
-            .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), exposed))
-            .withMounts(spec.mounts().stream().map(Engine::toMount).toList());
+            .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.hostAddress()), exposed))
+            .withMounts(
+                spec.mounts().stream().filter(m -> !m.relabel()).map(Engine::toMount).toList())
+            .withBinds(relabelled.stream().map(Engine::toBind).toList());
     CreateContainerCmd create =
         docker
             .createContainerCmd(spec.image())
@@ -150,15 +158,50 @@ public final class Engine implements Closeable {
             .withLabels(spec.labels())
             .withExposedPorts(exposed)
             .withHostConfig(host);
-    String id;
     try {
-      id = create.exec().getId();
+      String id = create.exec().getId();
+      log.debug("created container {} ({})", spec.name(), id);
+      return id;
     } catch (ConflictException e) {
       throw nameTaken("container", spec.name());
     }
-    log.debug("created container {} ({})", spec.name(), id);
-    docker.startContainerCmd(id).exec();
-    return id;
+  }
+
+  /**
+   * Starts a container, again when its host port could not be bound.
+   *
+   * <p>The engine picks the host port as the container starts, so no other run can take it between
+   * choosing and binding. What can still fail is the bind itself: the engine's allocator knows only
+   * the ports the engine holds, and when another program on the host already listens on the one it
+   * picks, the start fails with "address already in use". Docker 20.10 tries ten ports within one
+   * start; other engines try one. Each new start asks the allocator again, and it moves on to ports
+   * it has not tried, so a few more starts get past a crowded port range.
+   */
+  public void startContainer(String id, String name) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        docker.startContainerCmd(id).exec();
+        return;
+      } catch (DockerException e) {
+        if (!isPortTaken(e) || attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        log.info(
+            "the host port the engine picked for {} was taken by another program; starting it"
+                + " again on another port ({} of {})",
+            name,
+            attempt + 1,
+            START_ATTEMPTS);
+      }
+    }
+  }
+
+  static final int START_ATTEMPTS = 4;
+
+  private static boolean isPortTaken(DockerException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("address already in use")
+        || message.contains("port is already allocated");
   }
 
   private static Mount toMount(MountSpec mount) {
@@ -168,6 +211,15 @@ public final class Engine implements Closeable {
         .withSource(mount.source())
         .withTarget(mount.target())
         .withReadOnly(mount.readOnly());
+  }
+
+  /** The -v form, the only one that can ask for an SELinux relabel (":z"). */
+  private static Bind toBind(MountSpec mount) {
+    return new Bind(
+        mount.source(),
+        new Volume(mount.target()),
+        mount.readOnly() ? AccessMode.ro : AccessMode.rw,
+        SELContext.shared);
   }
 
   public Optional<InspectContainerResponse> inspectContainer(String idOrName) {
@@ -184,29 +236,14 @@ public final class Engine implements Closeable {
         .orElse(false);
   }
 
-  /** The host port the engine chose for {@code containerPort}. */
-  public int publishedPort(String id, int containerPort) {
-    Ports.Binding[] bindings =
-        inspectContainer(id)
-            .map(
-                c ->
-                    c.getNetworkSettings()
-                        .getPorts()
-                        .getBindings()
-                        .get(ExposedPort.tcp(containerPort)))
-            .orElse(null);
-    if (bindings == null || bindings.length == 0) {
-      throw VlabException.failed(
-          "Container "
-              + id
-              + " has no published port for "
-              + containerPort
-              + "; it may have exited at start. See 'docker logs "
-              + id
-              + "'.",
-          null);
-    }
-    return Integer.parseInt(bindings[0].getHostPortSpec());
+  /** The host port the engine chose for {@code containerPort}; empty once the container stopped. */
+  public Optional<Integer> publishedPort(String id, int containerPort) {
+    return inspectContainer(id)
+        .map(
+            c ->
+                c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
+        .filter(bindings -> bindings.length > 0)
+        .map(bindings -> Integer.parseInt(bindings[0].getHostPortSpec()));
   }
 
   /** Removes a container as {@code docker rm -f} does; its volumes stay. */

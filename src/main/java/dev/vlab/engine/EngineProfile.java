@@ -35,7 +35,8 @@ public record EngineProfile(
     return vm != null;
   }
 
-  static EngineProfile of(Info info, Version version, String address) {
+  /** Reads the facts from an engine's answers; {@code address} helps tell a VM apart. */
+  public static EngineProfile of(Info info, Version version, String address) {
     List<String> security =
         info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions();
     String os = text(info.getOperatingSystem());

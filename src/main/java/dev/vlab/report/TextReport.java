@@ -15,10 +15,14 @@ public final class TextReport {
     }
     printTable(report.scenarios(), out);
     out.println();
-    long failed = report.scenarios().stream().filter(s -> !s.asExpected()).count();
+    long failed = report.scenarios().stream().filter(s -> !s.acceptable()).count();
+    long notHere = report.scenarios().stream().filter(s -> s.notReproducible() != null).count();
     out.println(
         failed == 0
-            ? "All " + report.scenarios().size() + " scenarios behaved as expected."
+            ? "All "
+                + report.scenarios().size()
+                + " scenarios behaved as expected"
+                + (notHere == 0 ? "." : ", or could not show their lesson on this engine.")
             : failed
                 + " of "
                 + report.scenarios().size()
@@ -72,7 +76,13 @@ public final class TextReport {
   }
 
   private static String verdict(ScenarioResult s) {
-    return s.error() != null ? "ERROR" : s.asExpected() ? "as expected" : "NOT as expected";
+    if (s.error() != null) {
+      return "ERROR";
+    }
+    if (s.notReproducible() != null) {
+      return "not reproducible here";
+    }
+    return s.asExpected() ? "as expected" : "NOT as expected";
   }
 
   private static String firstLine(String text) {

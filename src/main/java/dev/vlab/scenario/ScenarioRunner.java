@@ -62,9 +62,12 @@ public final class ScenarioRunner {
     for (LabMount mount : lab.mounts()) {
       if (mount.type() == LabMount.Type.BIND) {
         Path folder = createFolder(lab, mount, trace);
+        // On SELinux a container may not write a host folder until it is relabelled; the
+        // folder is vlab's own, so relabelling it changes nothing of the user's.
+        boolean relabel = run.engine().profile().selinux();
         mounts.add(
             new MountSpec(
-                MountSpec.Kind.BIND, folder.toString(), mount.target(), mount.readOnly()));
+                MountSpec.Kind.BIND, folder.toString(), mount.target(), mount.readOnly(), relabel));
       } else {
         String volume = run.prefix() + "-" + lab.id() + "-" + mount.source();
         trace.step(
@@ -74,7 +77,8 @@ public final class ScenarioRunner {
               run.resources().addVolume(volume);
               return "volume " + volume + " created";
             });
-        mounts.add(new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly()));
+        mounts.add(
+            new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly(), false));
       }
     }
     return mounts;
@@ -100,6 +104,7 @@ public final class ScenarioRunner {
     return new ContainerSpec(
         run.prefix() + "-" + lab.id(),
         run.image(),
+        run.publishAddress(),
         DemoImage.PORT,
         mounts,
         Labels.forRun(run.runId(), lab.id()));
@@ -110,18 +115,34 @@ public final class ScenarioRunner {
         trace.step(
             DockerCommands.run(spec),
             () -> {
-              String created = run.engine().runContainer(spec);
+              String created = run.engine().createContainer(spec);
               run.resources().addContainer(created);
+              run.engine().startContainer(created, spec.name());
               return created;
             });
-    int port =
-        trace.step(
-            DockerCommands.port(spec.name(), spec.containerPort()),
-            () -> run.engine().publishedPort(id, spec.containerPort()));
-    NotesClient client = new NotesClient(port);
-    Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
-    run.progress().accept("[" + trace.labId + "] " + spec.name() + " answers on port " + port);
-    return new App(id, spec.name(), client);
+    try {
+      int port =
+          trace.step(
+              DockerCommands.port(spec.name(), spec.containerPort()),
+              () -> publishedPort(id, spec));
+      NotesClient client = new NotesClient(spec.hostAddress(), port);
+      Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
+      run.progress().accept("[" + trace.labId + "] " + spec.name() + " answers on port " + port);
+      return new App(id, spec.name(), client);
+    } catch (Readiness.Exited e) {
+      trace.command(DockerCommands.logs(spec.name()));
+      trace.evidence(
+          spec.name() + " exited at start with exit code " + e.containerExitCode() + ".");
+      e.logs().lines().forEach(l -> trace.evidence("docker logs " + spec.name() + ": " + l));
+      throw e;
+    }
+  }
+
+  /** The host port the engine chose; none when the container already stopped. */
+  private int publishedPort(String id, ContainerSpec spec) {
+    return run.engine()
+        .publishedPort(id, spec.containerPort())
+        .orElseThrow(() -> Readiness.exited(run.engine(), id, spec.name()));
   }
 
   private Answer write(App app, String marker, Trace trace) {
@@ -239,10 +260,17 @@ public final class ScenarioRunner {
         error == null
             && write == lab.expect().writeSucceeds()
             && survived == lab.expect().dataSurvives();
+    String notReproducible =
+        error != null || asExpected
+            ? null
+            : Reproducibility.whyNot(lab, run.engine().profile()).orElse(null);
     String explanation =
         error != null
             ? "The scenario could not run to the end."
             : asExpected ? lab.explanation().expected() : lab.explanation().surprising();
+    if (notReproducible != null) {
+      explanation = "Not reproducible here: " + notReproducible + ". " + explanation;
+    }
     explanation = explanation.strip().replaceAll("\\s+", " ");
     return new ScenarioResult(
         lab.id(),
@@ -255,7 +283,8 @@ public final class ScenarioRunner {
         Lab.Explanation.firstSentence(explanation),
         List.copyOf(trace.commands),
         List.copyOf(trace.evidence),
-        error);
+        error,
+        notReproducible);
   }
 
   /** An HTTP call to the app; a broken connection means the app died mid-scenario. */
