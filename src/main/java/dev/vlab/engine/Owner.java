@@ -82,8 +82,9 @@ public record Owner(String host, long pid, long started) {
   private static String hostName() {
     try {
       Path kernel = Path.of("/proc/sys/kernel/hostname");
+      // Files under /proc report size 0, so read them line by line, not by size.
       if (Files.isReadable(kernel)) {
-        return Files.readString(kernel).strip();
+        return Files.readAllLines(kernel).get(0).strip();
       }
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
