@@ -122,7 +122,8 @@ public final class Doctor {
     String driver = profile.cgroupDriver().isEmpty() ? "" : " (" + profile.cgroupDriver() + ")";
     return Finding.ok(
         "cgroups",
-        "v" + profile.cgroupVersion() + driver,
+        (profile.cgroupVersion().isEmpty() ? "not reported" : "v" + profile.cgroupVersion())
+            + driver,
         "Cgroups limit what containers use; they change nothing about volumes in the labs.");
   }
 

@@ -48,7 +48,7 @@ public record EngineProfile(
         text(info.getKernelVersion()),
         text(info.getDriver()),
         driverStatus(info, "Backing Filesystem"),
-        text(info.getCGroupVersion()).isEmpty() ? "1" : info.getCGroupVersion(),
+        text(info.getCGroupVersion()),
         text(info.getCGroupDriver()),
         security.stream().anyMatch(o -> o.contains("name=rootless")),
         security.stream().anyMatch(o -> o.contains("name=selinux")),
