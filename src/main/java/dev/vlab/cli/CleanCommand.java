@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  vlab clean --dry-run        list what would go",
-      "  vlab clean                  remove the leftovers of runs that are no longer running",
+      "  vlab clean                  remove what runs no longer running left",
       "  vlab clean --run 3fa2c1     remove that run, also one made on another host",
       "  vlab clean --images         also remove the demo image vlab built"
     })

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
       "  vlab run-lab all                 run all five scenarios and report",
       "  vlab run-lab named-volume --keep run one, and keep its container and volume",
       "  vlab run-lab all --json          the report as JSON, for scripts and graders",
-      "  vlab list                        the labs and what each shows"
+      "  vlab list                        the labs and what each shows",
+      "  vlab doctor                      will the labs work on this engine?",
+      "  vlab clean --dry-run             what killed or kept runs left behind"
     })
 final class VlabCommand implements Runnable {
   @Spec CommandSpec spec;

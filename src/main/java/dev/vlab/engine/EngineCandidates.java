@@ -213,6 +213,8 @@ public final class EngineCandidates {
     JsonNode endpoint = readJson(meta).path("Endpoints").path("docker");
     String where = "the docker context '" + name + "'";
     String address = checkAddress(endpoint.path("Host").asText(""), where);
+    // TODO: a context's SkipTLSVerify is not honoured; such a context fails the TLS check rather
+    // than connecting unverified, which is safer but leaves those users to set DOCKER_HOST.
     Path tls = configDir().resolve("contexts/tls").resolve(hash).resolve("docker");
     String certPath = Files.isDirectory(tls) ? checkCertPath(tls, where + "'s TLS folder") : null;
     return new Candidate(address, where + " (" + foundBy + ")", certPath, chosen);
