@@ -9,16 +9,15 @@ import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
 import dev.vlab.engine.Owner;
 import dev.vlab.image.DemoImage;
-import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.RealEngine;
 import dev.vlab.testing.VlabProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,37 +26,30 @@ import org.junit.jupiter.api.io.TempDir;
  * touched.
  */
 class CleanTest {
-  private static Engine engine;
+  @RegisterExtension static final RealEngine ENGINE = new RealEngine();
 
   @TempDir Path vlabHome;
   @TempDir Path work;
 
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
+  private static Engine engine() {
+    return ENGINE.get();
   }
 
   @Test
   void cleanNeverTouchesWhatVlabDidNotLabelEvenUnderItsNames() throws Exception {
     String runId = freshRunId();
     String name = "vlab-" + runId + "-lookalike";
-    engine.docker().createVolumeCmd().withName(name).exec();
+    engine().docker().createVolumeCmd().withName(name).exec();
     Path folder = Files.createDirectories(vlabHome.resolve("runs").resolve(runId).resolve("x"));
     try {
       VlabProcess.Result clean = clean("--run", runId);
 
       assertThat(clean.exitCode()).as(clean.output()).isEqualTo(ExitCode.OK);
       assertThat(clean.output()).contains("run " + runId + ": nothing of it was found");
-      assertThat(engine.inspectVolume(name)).isPresent();
+      assertThat(engine().inspectVolume(name)).isPresent();
       assertThat(folder).isDirectory();
     } finally {
-      engine.removeVolume(name);
+      engine().removeVolume(name);
     }
   }
 
@@ -75,16 +67,16 @@ class CleanTest {
       assertThat(report.get("leftAlone").toString())
           .contains("run " + live)
           .contains("its vlab is still running");
-      assertThat(engine.inspectVolume("vlab-" + gone + "-v")).isPresent();
+      assertThat(engine().inspectVolume("vlab-" + gone + "-v")).isPresent();
 
       VlabProcess.Result clean = clean("--run", gone, "--run", live);
 
       assertThat(clean.output()).contains("Removed volume vlab-" + gone + "-v");
-      assertThat(engine.inspectVolume("vlab-" + gone + "-v")).isEmpty();
-      assertThat(engine.inspectVolume("vlab-" + live + "-v")).isPresent();
+      assertThat(engine().inspectVolume("vlab-" + gone + "-v")).isEmpty();
+      assertThat(engine().inspectVolume("vlab-" + live + "-v")).isPresent();
     } finally {
-      engine.removeVolume("vlab-" + gone + "-v");
-      engine.removeVolume("vlab-" + live + "-v");
+      engine().removeVolume("vlab-" + gone + "-v");
+      engine().removeVolume("vlab-" + live + "-v");
     }
   }
 
@@ -93,7 +85,7 @@ class CleanTest {
     // A second name for the shared demo image: removing it only takes the name away, so other
     // runs keep their image.
     String image = "vlab-test-image-" + freshRunId();
-    engine.docker().tagImageCmd(DemoImage.NAME, image, "latest").exec();
+    engine().docker().tagImageCmd(DemoImage.NAME, image, "latest").exec();
     try {
       Map<String, String> env = Map.of("VLAB_HOME", vlabHome.toString(), "VLAB_IMAGE", image);
       String noRuns = freshRunId();
@@ -103,14 +95,14 @@ class CleanTest {
 
       assertThat(clean.exitCode()).as(clean.output()).isEqualTo(ExitCode.OK);
       assertThat(clean.output()).contains("Removed image " + image);
-      assertThat(engine.inspectImage(image)).isEmpty();
-      assertThat(engine.inspectImage(DemoImage.NAME)).isPresent();
+      assertThat(engine().inspectImage(image)).isEmpty();
+      assertThat(engine().inspectImage(DemoImage.NAME)).isPresent();
 
       VlabProcess.Result again =
           VlabProcess.result(env, work, "clean", "--images", "--run", noRuns);
       assertThat(again.output()).contains("image " + image + ": not there, or not built by vlab");
     } finally {
-      engine.removeImage(image);
+      engine().removeImage(image);
     }
   }
 
@@ -122,7 +114,7 @@ class CleanTest {
   }
 
   private static void createVolume(String runId, Owner owner) {
-    engine
+    engine()
         .docker()
         .createVolumeCmd()
         .withName("vlab-" + runId + "-v")

@@ -6,6 +6,7 @@ import dev.vlab.Bundled;
 import dev.vlab.ExitCode;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
+import dev.vlab.testing.Leftovers;
 import dev.vlab.testing.TestEngine;
 import dev.vlab.testing.VlabProcess;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ class BadInputTest {
         .contains(labs + "/2-bad.yaml:12: mounts[0].mode: '8' is not an octal folder mode");
     assertThat(vlabHome.resolve("runs")).doesNotExist();
     try (Engine engine = TestEngine.connect()) {
-      assertThat(labelled(engine, goodId)).isEmpty();
+      assertThat(Leftovers.containersLabelled(engine, Labels.LAB, goodId)).isEmpty();
+      assertThat(Leftovers.volumesLabelled(engine, Labels.LAB, goodId)).isEmpty();
     }
   }
 
@@ -89,28 +91,5 @@ class BadInputTest {
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.USAGE);
     assertThat(run.output()).contains("VLAB_PUBLISH_ADDRESS is '0.0.0.0'");
-  }
-
-  private static List<String> labelled(Engine engine, String labId) {
-    List<String> containers =
-        engine
-            .docker()
-            .listContainersCmd()
-            .withShowAll(true)
-            .withLabelFilter(Map.of(Labels.LAB, labId))
-            .exec()
-            .stream()
-            .map(c -> c.getId())
-            .toList();
-    var volumes =
-        engine
-            .docker()
-            .listVolumesCmd()
-            .withFilter("label", List.of(Labels.LAB + "=" + labId))
-            .exec()
-            .getVolumes();
-    return volumes == null || volumes.isEmpty()
-        ? containers
-        : List.of("containers " + containers, "volumes " + volumes);
   }
 }

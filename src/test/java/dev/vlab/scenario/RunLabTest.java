@@ -9,29 +9,21 @@ import dev.vlab.ExitCode;
 import dev.vlab.engine.Engine;
 import dev.vlab.testing.CliRun;
 import dev.vlab.testing.Leftovers;
-import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.RealEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job, end to end: the five scenarios on the real engine with the real demo image. */
 class RunLabTest {
-  private static Engine engine;
+  @RegisterExtension static final RealEngine ENGINE = new RealEngine();
 
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
+  private static Engine engine() {
+    return ENGINE.get();
   }
 
   @Test
@@ -67,8 +59,8 @@ class RunLabTest {
         .contains("the app runs as 1000");
 
     String runId = report.get("runId").asText();
-    assertThat(Leftovers.containers(engine, runId)).isEmpty();
-    assertThat(Leftovers.volumes(engine, runId)).isEmpty();
+    assertThat(Leftovers.containers(engine(), runId)).isEmpty();
+    assertThat(Leftovers.volumes(engine(), runId)).isEmpty();
     assertThat(Workspace.defaultRoot().resolve("runs").resolve(runId)).doesNotExist();
   }
 
@@ -93,12 +85,12 @@ class RunLabTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
     String runId = new ObjectMapper().readTree(run.out()).get("runId").asText();
     try {
-      assertThat(Leftovers.containers(engine, runId)).hasSize(1);
-      assertThat(Leftovers.volumes(engine, runId)).hasSize(1);
+      assertThat(Leftovers.containers(engine(), runId)).hasSize(1);
+      assertThat(Leftovers.volumes(engine(), runId)).hasSize(1);
       assertThat(run.err()).contains("Kept for inspection");
     } finally {
-      Leftovers.containers(engine, runId).forEach(engine::removeContainer);
-      Leftovers.volumes(engine, runId).forEach(engine::removeVolume);
+      Leftovers.containers(engine(), runId).forEach(engine()::removeContainer);
+      Leftovers.volumes(engine(), runId).forEach(engine()::removeVolume);
     }
   }
 

@@ -11,7 +11,7 @@ import dev.vlab.engine.MountSpec;
 import dev.vlab.image.DemoImage;
 import dev.vlab.testing.CliRun;
 import dev.vlab.testing.Leftovers;
-import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.RealEngine;
 import dev.vlab.testing.VlabProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What can go wrong as the app's container starts, on the real engine with the real image. */
@@ -37,19 +36,12 @@ class StartFaultsTest {
    */
   private static final String CROWDED_ADDRESS = "127.0.0.7";
 
-  private static Engine engine;
+  @RegisterExtension static final RealEngine ENGINE = new RealEngine();
 
   @TempDir Path work;
 
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
+  private static Engine engine() {
+    return ENGINE.get();
   }
 
   @Test
@@ -86,7 +78,7 @@ class StartFaultsTest {
         .contains(name + " exited at start with exit code 1")
         .contains("docker logs " + name + ": Error: Unable to access jarfile");
     assertThat(scenario.get("commands").toString()).contains("docker logs " + name);
-    assertThat(Leftovers.containers(engine, report.get("runId").asText())).isEmpty();
+    assertThat(Leftovers.containers(engine(), report.get("runId").asText())).isEmpty();
   }
 
   @Test
@@ -128,20 +120,20 @@ class StartFaultsTest {
             DemoImage.PORT,
             List.of(new MountSpec(MountSpec.Kind.BIND, folder.toString(), "/data", false, true)),
             Map.of());
-    String id = engine.createContainer(spec);
+    String id = engine().createContainer(spec);
     try {
-      engine.startContainer(id, spec.name());
+      engine().startContainer(id, spec.name());
 
-      var container = engine.inspectContainer(id).orElseThrow();
+      var container = engine().inspectContainer(id).orElseThrow();
       assertThat(container.getHostConfig().getBinds())
           .extracting(Object::toString)
           .containsExactly(folder + ":/data:rw,z");
       assertThat(container.getMounts())
           .singleElement()
           .satisfies(m -> assertThat(m.getMode()).contains("z"));
-      assertThat(engine.isRunning(id)).isTrue();
+      assertThat(engine().isRunning(id)).isTrue();
     } finally {
-      engine.removeContainer(id);
+      engine().removeContainer(id);
     }
   }
 
@@ -155,12 +147,12 @@ class StartFaultsTest {
             DemoImage.PORT,
             List.of(),
             Map.of());
-    String id = engine.createContainer(probe);
+    String id = engine().createContainer(probe);
     try {
-      engine.startContainer(id, probe.name());
-      return engine.publishedPort(id, DemoImage.PORT).orElseThrow();
+      engine().startContainer(id, probe.name());
+      return engine().publishedPort(id, DemoImage.PORT).orElseThrow();
     } finally {
-      engine.removeContainer(id);
+      engine().removeContainer(id);
     }
   }
 
