@@ -82,9 +82,13 @@ final class RunLabCommand implements Callable<Integer> {
           "How long the app may take to answer after its container starts (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  private String publishAddress;
+
   @Override
   public Integer call() {
+    // Every input is checked before the engine is asked for anything.
     List<Lab> chosen = labs.load().select(ids);
+    publishAddress = RunContext.publishAddressFromEnv();
     PrintWriter err = spec.commandLine().getErr();
     Consumer<String> progress =
         line -> {
@@ -132,7 +136,7 @@ final class RunLabCommand implements Callable<Integer> {
             new Workspace(Workspace.defaultRoot(), runId),
             new Resources(),
             Duration.ofSeconds(timeoutSeconds),
-            RunContext.publishAddressFromEnv(),
+            publishAddress,
             progress);
     List<ScenarioResult> results = new ArrayList<>();
     List<String> removed = new ArrayList<>();

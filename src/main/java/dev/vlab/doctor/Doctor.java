@@ -227,7 +227,7 @@ public final class Doctor {
     List<String> parts = new ArrayList<>();
     describe(runs, RunLeftovers.State.LEFT_OVER, "no longer running", parts);
     describe(runs, RunLeftovers.State.ELSEWHERE, "made on another host", parts);
-    describe(runs, RunLeftovers.State.OWNER_UNKNOWN, "whose vlab vlab cannot check", parts);
+    describe(runs, RunLeftovers.State.OWNER_UNKNOWN, "whose owner was not recorded", parts);
     int inUse = runs.getOrDefault(RunLeftovers.State.IN_USE, List.of()).size();
     String running = inUse == 0 ? "" : inUse + " run(s) of a vlab still running, left alone";
     if (parts.isEmpty()) {

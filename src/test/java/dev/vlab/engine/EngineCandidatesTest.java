@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
+import dev.vlab.testing.TcpEngineProxy;
+import dev.vlab.testing.TestCertificates;
 import dev.vlab.testing.TestEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +138,42 @@ class EngineCandidatesTest {
 
     try (Engine engine = connect()) {
       assertThat(engine.foundBy()).isEqualTo("DOCKER_HOST");
+    }
+  }
+
+  @Test
+  void dockerHostOverTcpReachesTheRealEngine() throws IOException {
+    try (TcpEngineProxy tcp = new TcpEngineProxy(realSocket, null)) {
+      env.put("DOCKER_HOST", tcp.address());
+
+      try (Engine engine = connect()) {
+        assertThat(engine.address()).isEqualTo(tcp.address());
+        assertThat(engine.docker().pingCmd().exec()).isNull();
+      }
+    }
+  }
+
+  @Test
+  void dockerTlsVerifyReachesAnEngineThatAsksForClientCertificates(@TempDir Path certs)
+      throws Exception {
+    TestCertificates certificates = new TestCertificates();
+    certificates.writePem(certs);
+    try (TcpEngineProxy tls = new TcpEngineProxy(realSocket, certificates.serverContext())) {
+      env.put("DOCKER_HOST", tls.address());
+      env.put("DOCKER_TLS_VERIFY", "1");
+      env.put("DOCKER_CERT_PATH", certs.toString());
+
+      try (Engine engine = connect()) {
+        assertThat(engine.engineVersion()).isNotBlank();
+        assertThat(engine.managedContainers()).isNotNull();
+      }
+
+      // Without TLS, the same engine does not answer: the TLS settings were really used.
+      env.remove("DOCKER_TLS_VERIFY");
+      assertThatThrownBy(this::connect)
+          .isInstanceOfSatisfying(
+              VlabException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENGINE_UNREACHABLE));
     }
   }
 
