@@ -94,8 +94,7 @@ final class CleanCommand implements Callable<Integer> {
     } else if (dryRun) {
       outcome.removed().add("would remove image " + name);
     } else {
-      // TODO: a run that has checked the image but not yet created a container loses it here;
-      // the image is shared by all runs, so --images is for when no class is running.
+      // TODO: a run between its image check and its first container loses the image to --images
       switch (engine.removeImage(name)) {
         case REMOVED -> outcome.removed().add("removed image " + name);
         case IN_USE -> outcome.failed().add("image " + name + " is used by a container; it stays");

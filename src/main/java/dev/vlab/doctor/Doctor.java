@@ -175,8 +175,8 @@ public final class Doctor {
     Path root =
         Path.of(profile.dockerRootDir().isEmpty() ? "/nonexistent" : profile.dockerRootDir());
     if (profile.vmBacked() || isRemote(engine.address()) || !Files.isDirectory(root)) {
-      // TODO: measure the free disk of VM-backed and remote engines too (say, from a container);
-      // today an instructor on Docker Desktop learns of a full disk only when a lab fails.
+      // TODO: free disk of VM-backed/remote engines; a full Docker Desktop VM shows only as a
+      // failed lab
       return Finding.note(
           "free disk",
           "unknown",

@@ -128,8 +128,7 @@ public final class EngineCandidates {
               "vlab cannot reach an engine over ssh; forward its socket (ssh -L"
                   + " /tmp/docker.sock:/var/run/docker.sock host) and use unix:///tmp/docker.sock");
       case "npipe" ->
-          // TODO: Windows named pipes are not reachable with this client; Docker Desktop on
-          // Windows needs "Expose daemon on tcp://localhost:2375" until they are.
+          // TODO: named pipes are unreachable here, so Docker Desktop on Windows must expose tcp
           throw malformed(
               address,
               where,
@@ -213,8 +212,7 @@ public final class EngineCandidates {
     JsonNode endpoint = readJson(meta).path("Endpoints").path("docker");
     String where = "the docker context '" + name + "'";
     String address = checkAddress(endpoint.path("Host").asText(""), where);
-    // TODO: a context's SkipTLSVerify is not honoured; such a context fails the TLS check rather
-    // than connecting unverified, which is safer but leaves those users to set DOCKER_HOST.
+    // TODO: SkipTLSVerify is ignored, so such a context's users must set DOCKER_HOST themselves
     Path tls = configDir().resolve("contexts/tls").resolve(hash).resolve("docker");
     String certPath = Files.isDirectory(tls) ? checkCertPath(tls, where + "'s TLS folder") : null;
     return new Candidate(address, where + " (" + foundBy + ")", certPath, chosen);
