@@ -175,8 +175,7 @@ public final class Doctor {
     Path root =
         Path.of(profile.dockerRootDir().isEmpty() ? "/nonexistent" : profile.dockerRootDir());
     if (profile.vmBacked() || isRemote(engine.address()) || !Files.isDirectory(root)) {
-      // TODO: free disk of VM-backed/remote engines; a full Docker Desktop VM shows only as a
-      // failed lab
+      // TODO: measure VM-backed and remote engines' disk; a full one shows only as a failed lab
       return Finding.note(
           "free disk",
           "unknown",
