@@ -13,11 +13,15 @@ public final class ExitCode {
 
   /** Lines for the {@code Exit codes:} section of {@code --help}. */
   public static final String[] HELP = {
-    "0:Every scenario behaved as its lab file expects.",
+    "0:Success: every scenario behaved as its lab expects (or could not show its lesson on"
+        + " this engine); doctor found nothing that stops the labs; clean removed all it chose.",
     "1:At least one scenario did not behave as expected.",
-    "2:Bad input: an unknown option or scenario id, or a mistake in a lab file.",
-    "3:No Docker engine answered, or it speaks an API version vlab cannot use.",
-    "4:Something else failed: the image build, a container that would not start.",
+    "2:Bad input: an unknown option or scenario id, a mistake in a lab file, a malformed"
+        + " DOCKER_HOST, a missing --labs folder.",
+    "3:No Docker engine answered, it went away mid-run, or it speaks an API version vlab"
+        + " cannot use.",
+    "4:Something else failed: the image build, a container that would not start, a problem"
+        + " doctor found, something clean could not remove.",
     "130:Interrupted by Ctrl-C; what the run had created was removed."
   };
 

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
       RunLabCommand.class,
       HandoutCommand.class,
       ListCommand.class,
+      DoctorCommand.class,
+      CleanCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     description = {
@@ -30,7 +32,9 @@ import picocli.CommandLine.Spec;
       "  vlab run-lab all --step          in class: one step at a time, Enter to go on",
       "  vlab handout --format markdown   the same steps as a handout for students",
       "  vlab run-lab all --json          the report as JSON, for scripts and graders",
-      "  vlab list                        the labs and what each shows"
+      "  vlab list                        the labs and what each shows",
+      "  vlab doctor                      will the labs work on this engine?",
+      "  vlab clean --dry-run             what killed or kept runs left behind"
     })
 final class VlabCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -9,6 +9,8 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -19,6 +21,9 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.SELContext;
+import com.github.dockerjava.api.model.Volume;
+import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
@@ -44,18 +50,31 @@ public final class Engine implements Closeable {
 
   private final DockerClient docker;
   private final String address;
+  private final String foundBy;
   private final String apiVersion;
   private final String engineVersion;
+  private EngineProfile profile;
 
-  Engine(DockerClient docker, String address, String apiVersion, String engineVersion) {
+  Engine(
+      DockerClient docker,
+      String address,
+      String foundBy,
+      String apiVersion,
+      String engineVersion) {
     this.docker = docker;
     this.address = address;
+    this.foundBy = foundBy;
     this.apiVersion = apiVersion;
     this.engineVersion = engineVersion;
   }
 
   public String address() {
     return address;
+  }
+
+  /** Where vlab learned of the engine's address: DOCKER_HOST, a context, a usual socket. */
+  public String foundBy() {
+    return foundBy;
   }
 
   public String apiVersion() {
@@ -66,6 +85,55 @@ public final class Engine implements Closeable {
     return engineVersion;
   }
 
+  /** What kind of engine this is, asked once; it does not change while vlab runs. */
+  public synchronized EngineProfile profile() {
+    if (profile == null) {
+      profile = EngineProfile.of(docker.infoCmd().exec(), docker.versionCmd().exec(), address);
+    }
+    return profile;
+  }
+
+  /** The oldest Engine API version the engine accepts. */
+  public String minApiVersion() {
+    return docker.versionCmd().exec().getMinAPIVersion();
+  }
+
+  /** True when the engine answers a ping now. */
+  public boolean answers() {
+    try {
+      docker.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      log.debug("the engine at {} does not answer", address, e);
+      return false;
+    }
+  }
+
+  /**
+   * Runs {@code work}. When it fails and the engine no longer answers, the failure becomes exit 3
+   * with a message that says so and how to remove what was left; other failures pass unchanged.
+   */
+  public <T> T whileAnswering(String doing, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      if (answers()) {
+        throw e;
+      }
+      throw new VlabException(
+          ExitCode.ENGINE_UNREACHABLE,
+          "Lost the Docker engine at "
+              + address
+              + " while "
+              + doing
+              + " ("
+              + EngineConnector.rootMessage(e)
+              + "). What this run created may still be there: once the engine answers again,"
+              + " 'vlab clean' removes it, and 'vlab doctor' lists it.",
+          e);
+    }
+  }
+
   /** The underlying client, for the image builder's streaming calls. */
   public DockerClient docker() {
     return docker;
@@ -74,19 +142,23 @@ public final class Engine implements Closeable {
   // --- containers -------------------------------------------------------------------------
 
   /**
-   * Creates and starts a container; {@code containerPort} is published on 127.0.0.1, on the spec's
-   * host port or, when that is 0, on one the engine picks, so two runs never race for one.
+   * Creates a container; {@code containerPort} will be published on {@code spec.hostAddress()}, on
+   * the spec's host port or, when that is 0, on one the engine picks as the container starts, so
+   * vlab never chooses a port another run takes.
    */
-  public String runContainer(ContainerSpec spec) {
+  public String createContainer(ContainerSpec spec) {
     ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
     Ports.Binding binding =
         spec.hostPort() > 0
-            ? Ports.Binding.bindIpAndPort("127.0.0.1", spec.hostPort())
-            : Ports.Binding.bindIp("127.0.0.1");
+            ? Ports.Binding.bindIpAndPort(spec.hostAddress(), spec.hostPort())
+            : Ports.Binding.bindIp(spec.hostAddress());
+    List<MountSpec> relabelled = spec.mounts().stream().filter(MountSpec::relabel).toList();
     HostConfig host =
         HostConfig.newHostConfig()
             .withPortBindings(new PortBinding(binding, exposed))
-            .withMounts(spec.mounts().stream().map(Engine::toMount).toList());
+            .withMounts(
+                spec.mounts().stream().filter(m -> !m.relabel()).map(Engine::toMount).toList())
+            .withBinds(relabelled.stream().map(Engine::toBind).toList());
     CreateContainerCmd create =
         docker
             .createContainerCmd(spec.image())
@@ -94,26 +166,63 @@ public final class Engine implements Closeable {
             .withLabels(spec.labels())
             .withExposedPorts(exposed)
             .withHostConfig(host);
-    String id;
     try {
-      id = create.exec().getId();
+      String id = create.exec().getId();
+      log.debug("created container {} ({})", spec.name(), id);
+      return id;
     } catch (ConflictException e) {
       throw new NameTakenException("container", spec.name());
     }
-    log.debug("created container {} ({})", spec.name(), id);
-    start(id, spec.name());
-    return id;
   }
 
-  /** Starts a container this run just created; one that will not start is removed again. */
-  private void start(String id, String name) {
+  /**
+   * Starts a container, again when its host port could not be bound.
+   *
+   * <p>The engine picks the host port as the container starts, so no other run can take it between
+   * choosing and binding. What can still fail is the bind itself: the engine's allocator knows only
+   * the ports the engine holds, and when another program on the host already listens on the one it
+   * picks, the start fails with "address already in use". Docker 20.10 tries ten ports within one
+   * start; other engines try one. Each new start asks the allocator again, and it moves on to ports
+   * it has not tried, so a few more starts get past a crowded port range.
+   */
+  public void startContainer(String id, String name) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        docker.startContainerCmd(id).exec();
+        return;
+      } catch (DockerException e) {
+        if (!isPortTaken(e) || attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        log.info(
+            "the host port the engine picked for {} was taken by another program; starting it"
+                + " again on another port ({} of {})",
+            name,
+            attempt + 1,
+            START_ATTEMPTS);
+      }
+    }
+  }
+
+  static final int START_ATTEMPTS = 4;
+
+  private static boolean isPortTaken(DockerException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("address already in use")
+        || message.contains("port is already allocated");
+  }
+
+  /** Creates and starts a container; one that will not start is removed again. */
+  public String runContainer(ContainerSpec spec) {
+    String id = createContainer(spec);
     try {
-      docker.startContainerCmd(id).exec();
+      startContainer(id, spec.name());
+      return id;
     } catch (DockerException e) {
       removeContainer(id);
       throw VlabException.failed(
           "Container "
-              + name
+              + spec.name()
               + " would not start: "
               + e.getMessage()
               + ". vlab removed it again. If a port is already in use, free it or run again.",
@@ -130,6 +239,15 @@ public final class Engine implements Closeable {
         .withReadOnly(mount.readOnly());
   }
 
+  /** The -v form, the only one that can ask for an SELinux relabel (":z"). */
+  private static Bind toBind(MountSpec mount) {
+    return new Bind(
+        mount.source(),
+        new Volume(mount.target()),
+        mount.readOnly() ? AccessMode.ro : AccessMode.rw,
+        SELContext.shared);
+  }
+
   public Optional<InspectContainerResponse> inspectContainer(String idOrName) {
     try {
       return Optional.of(docker.inspectContainerCmd(idOrName).exec());
@@ -144,29 +262,14 @@ public final class Engine implements Closeable {
         .orElse(false);
   }
 
-  /** The host port the engine chose for {@code containerPort}. */
-  public int publishedPort(String id, int containerPort) {
-    Ports.Binding[] bindings =
-        inspectContainer(id)
-            .map(
-                c ->
-                    c.getNetworkSettings()
-                        .getPorts()
-                        .getBindings()
-                        .get(ExposedPort.tcp(containerPort)))
-            .orElse(null);
-    if (bindings == null || bindings.length == 0) {
-      throw VlabException.failed(
-          "Container "
-              + id
-              + " has no published port for "
-              + containerPort
-              + "; it may have exited at start. See 'docker logs "
-              + id
-              + "'.",
-          null);
-    }
-    return Integer.parseInt(bindings[0].getHostPortSpec());
+  /** The host port the engine chose for {@code containerPort}; empty once the container stopped. */
+  public Optional<Integer> publishedPort(String id, int containerPort) {
+    return inspectContainer(id)
+        .map(
+            c ->
+                c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
+        .filter(bindings -> bindings.length > 0)
+        .map(bindings -> Integer.parseInt(bindings[0].getHostPortSpec()));
   }
 
   /** Removes a container as {@code docker rm -f} does; its volumes stay. */
@@ -280,6 +383,15 @@ public final class Engine implements Closeable {
         .toList();
   }
 
+  /** Every container vlab labelled as its own, running or not. */
+  public List<Container> managedContainers() {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(Labels.MANAGED, "true"))
+        .exec();
+  }
+
   // --- volumes ----------------------------------------------------------------------------
 
   public Optional<InspectVolumeResponse> inspectVolume(String name) {
@@ -332,7 +444,37 @@ public final class Engine implements Closeable {
         : volumes.stream().map(InspectVolumeResponse::getName).toList();
   }
 
+  /** Every volume vlab labelled as its own. */
+  public List<InspectVolumeResponse> managedVolumes() {
+    List<InspectVolumeResponse> volumes =
+        docker
+            .listVolumesCmd()
+            .withFilter("label", List.of(Labels.MANAGED + "=true"))
+            .exec()
+            .getVolumes();
+    return volumes == null ? List.of() : volumes;
+  }
+
   // --- images -----------------------------------------------------------------------------
+
+  /** What became of an image vlab was asked to remove. */
+  public enum ImageRemoval {
+    REMOVED,
+    IN_USE,
+    ABSENT
+  }
+
+  /** Removes an image as {@code docker rmi} does: a container using it keeps it. */
+  public ImageRemoval removeImage(String name) {
+    try {
+      docker.removeImageCmd(name).exec();
+      return ImageRemoval.REMOVED;
+    } catch (NotFoundException e) {
+      return ImageRemoval.ABSENT;
+    } catch (ConflictException e) {
+      return ImageRemoval.IN_USE;
+    }
+  }
 
   public Optional<InspectImageResponse> inspectImage(String name) {
     try {

@@ -9,13 +9,18 @@ import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
+import dev.vlab.engine.EngineCandidates.Candidate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects to the Docker engine named by {@code DOCKER_HOST} (or the default socket) and agrees on
- * an API version with it: the newest one both sides speak.
+ * Finds a Docker engine (see {@link EngineCandidates}) and agrees on an API version with it: the
+ * newest one both sides speak.
  */
 public final class EngineConnector {
   /** The newest Engine API version this docker-java release knows how to speak. */
@@ -23,22 +28,66 @@ public final class EngineConnector {
 
   private static final Logger log = LoggerFactory.getLogger(EngineConnector.class);
 
+  private static final String START_ONE =
+      "Start one: on Debian or Ubuntu run ./vlab as root and it installs and starts dockerd for"
+          + " you; elsewhere start Docker Desktop, Colima or 'sudo dockerd', or set DOCKER_HOST to"
+          + " the engine's address.";
+
   private EngineConnector() {}
 
-  /** Connects with the environment's settings ({@code DOCKER_HOST}, TLS variables). */
+  /** Connects to the first engine that answers, looking where {@link EngineCandidates} says. */
   public static Engine connect() {
-    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder());
-  }
-
-  /** Connects to one address, for tests and for {@code --host}. */
-  public static Engine connect(String dockerHost) {
     return connect(
-        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost));
+        new EngineCandidates(
+            System.getenv(), Path.of(System.getProperty("user.home")), Path.of("/")));
   }
 
-  private static Engine connect(DefaultDockerClientConfig.Builder builder) {
+  /** Connects to one address, for tests. */
+  public static Engine connect(String dockerHost) {
+    String address = EngineCandidates.checkAddress(dockerHost, "the engine address");
+    return connect(new Candidate(address, "the address given", null, true));
+  }
+
+  /**
+   * Tries each candidate in order and keeps the first that answers. A socket file that is not there
+   * is passed over without a connection attempt; the error lists every candidate and its outcome.
+   */
+  public static Engine connect(EngineCandidates candidates) {
+    List<String> tried = new ArrayList<>();
+    VlabException last = null;
+    for (Candidate candidate : candidates.list()) {
+      Path socket = candidate.socket();
+      if (socket != null && !candidate.chosen() && !Files.exists(socket)) {
+        log.debug("no engine socket at {} ({})", socket, candidate.foundBy());
+        tried.add(candidate.address() + " (" + candidate.foundBy() + "): no socket there");
+        continue;
+      }
+      try {
+        Engine engine = connect(candidate);
+        log.debug("using the engine at {}, found by {}", engine.address(), engine.foundBy());
+        return engine;
+      } catch (VlabException e) {
+        if (candidate.chosen() || e.exitCode() != ExitCode.ENGINE_UNREACHABLE) {
+          throw e;
+        }
+        log.debug("{} ({}) did not answer", candidate.address(), candidate.foundBy(), e);
+        tried.add(candidate.address() + " (" + candidate.foundBy() + "): " + e.getMessage());
+        last = e;
+      }
+    }
+    throw noneAnswered(tried, last);
+  }
+
+  private static Engine connect(Candidate candidate) {
+    DefaultDockerClientConfig.Builder builder =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(candidate.address())
+            .withDockerTlsVerify(candidate.certPath() != null);
+    if (candidate.certPath() != null) {
+      builder.withDockerCertPath(candidate.certPath());
+    }
     DockerClientConfig probeConfig = parse(builder);
-    String address = probeConfig.getDockerHost().toString();
+    String address = candidate.address();
     Version version = askVersion(probeConfig, address);
     RemoteApiVersion agreed = agree(version, address);
     log.debug(
@@ -48,7 +97,8 @@ public final class EngineConnector {
         version.getMinAPIVersion(),
         agreed.getVersion());
     DockerClientConfig config = parse(builder.withApiVersion(agreed));
-    return new Engine(client(config), address, agreed.getVersion(), version.getVersion());
+    return new Engine(
+        client(config), address, candidate.foundBy(), agreed.getVersion(), version.getVersion());
   }
 
   private static DockerClientConfig parse(DefaultDockerClientConfig.Builder builder) {
@@ -56,9 +106,11 @@ public final class EngineConnector {
       return builder.build();
     } catch (RuntimeException e) {
       throw VlabException.usage(
-          "DOCKER_HOST is not an address vlab can use: "
+          "The engine address "
+              + builder
+              + " is not one vlab can use: "
               + e.getMessage()
-              + ". Use unix:///path/to/docker.sock or tcp://host:port, or unset it.");
+              + ". Use unix:///path/to/docker.sock or tcp://host:port in DOCKER_HOST.");
     }
   }
 
@@ -90,21 +142,27 @@ public final class EngineConnector {
     return agreed;
   }
 
+  private static VlabException noneAnswered(List<String> tried, VlabException last) {
+    if (tried.size() == 1 && last != null) {
+      return last;
+    }
+    return new VlabException(
+        ExitCode.ENGINE_UNREACHABLE,
+        "No Docker engine answered. vlab tried, in order:\n  "
+            + String.join("\n  ", tried)
+            + "\n"
+            + START_ONE,
+        last);
+  }
+
   private static VlabException unreachable(String address, Exception cause) {
     return new VlabException(
         ExitCode.ENGINE_UNREACHABLE,
-        "No Docker engine answered at "
-            + address
-            + " ("
-            + rootMessage(cause)
-            + ").\n"
-            + "Start one: on Debian or Ubuntu run ./vlab as root and it installs and starts"
-            + " dockerd for you; elsewhere start Docker Desktop, Colima or 'sudo dockerd', or"
-            + " set DOCKER_HOST to the engine's address.",
+        "No Docker engine answered at " + address + " (" + rootMessage(cause) + ").\n" + START_ONE,
         cause);
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -10,10 +10,13 @@ public final class Labels {
   public static final String SOURCE_HASH = "dev.vlab.source-hash";
   public static final String BUILD = "dev.vlab.build";
 
+  /** The vlab process that created the object, as {@link Owner#label()} writes it. */
+  public static final String OWNER = "dev.vlab.owner";
+
   private Labels() {}
 
   public static Map<String, String> forRun(String runId, String labId) {
-    return Map.of(MANAGED, "true", RUN, runId, LAB, labId);
+    return Map.of(MANAGED, "true", RUN, runId, LAB, labId, OWNER, Owner.current().label());
   }
 
   /** True when the labels say the object belongs to this run of vlab. */

@@ -28,6 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class DemoImage {
   public static final String NAME = "volume-demo";
 
+  /**
+   * The demo image's name: {@code VLAB_IMAGE}, or {@value #NAME}. Another name keeps one course's
+   * image apart from another's on a shared engine.
+   */
+  public static String configuredName() {
+    String name = System.getenv("VLAB_IMAGE");
+    return name == null || name.isBlank() ? NAME : name.strip();
+  }
+
   /** Where the app writes its notes inside the container, and the port it listens on. */
   public static final String DATA_DIR = "/data";
 
@@ -61,10 +70,14 @@ public final class DemoImage {
     this.progress = progress;
   }
 
-  /** The demo image {@link #NAME}, from the app sources bundled with vlab. */
+  /** The demo image ({@link #configuredName()}), from the app sources bundled with vlab. */
   public static DemoImage bundled(Engine engine, Consumer<String> progress) {
     return new DemoImage(
-        engine, NAME, new DemoAppSources(Bundled.folder("demo-app")), Map.of(), progress);
+        engine,
+        configuredName(),
+        new DemoAppSources(Bundled.folder("demo-app")),
+        Map.of(),
+        progress);
   }
 
   /** What {@link #ensure} did: the image, how it was made, and why that way. */
@@ -92,6 +105,20 @@ public final class DemoImage {
     String id = engine.inspectImage(name).map(InspectImageResponse::getId).orElse(built);
     existing.ifPresent(old -> removeIfReplaced(old, id));
     return new Outcome(name, id, choice.method(), true, choice.reason());
+  }
+
+  /**
+   * What {@link #ensure} would do now, without building: the image that is there and can be used,
+   * or the way it would be built and why. {@code built} is false for an image that is there.
+   */
+  public Outcome plan() {
+    Optional<Outcome> reuse =
+        engine.inspectImage(name).flatMap(image -> reusable(image, sources.contentHash(), null));
+    if (reuse.isPresent()) {
+      return reuse.get();
+    }
+    Choice choice = choose();
+    return new Outcome(name, null, choice.method(), true, choice.reason());
   }
 
   private Optional<Outcome> reusable(InspectImageResponse image, String hash, BuildMethod forced) {

@@ -114,7 +114,13 @@ public final class StepSession {
 
   private void runLabs(Engine engine, DemoImage.Outcome image, Keys keys) {
     // Each step's outcome already says when the app answers: no progress lines besides.
-    RunContext run = RunContext.start(engine, image.name(), options.readyTimeout(), line -> {});
+    RunContext run =
+        RunContext.start(
+            engine,
+            image.name(),
+            options.readyTimeout(),
+            RunContext.publishAddressFromEnv(),
+            line -> {});
     String runId = run.runId();
     screen.note(
         "This run is "

@@ -31,6 +31,12 @@ final class LabChecker {
   /** A step is read off a projector: two or three sentences fit in this. */
   static final int MAX_STEP_TEXT = 400;
 
+  /**
+   * Plain path segments: a colon or comma would end the path in a {@code -v} mount and start its
+   * options, so neither may appear.
+   */
+  private static final Pattern TARGET = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
+
   private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
   private static final String DEFAULT_BIND_MODE = "0777";
 
@@ -166,16 +172,20 @@ final class LabChecker {
               + " with no slash: vlab creates it for the run, and never uses a host path");
     }
     String target = required(raw.target(), at + ".target");
-    if (!target.startsWith("/") || target.equals("/") || target.contains("..")) {
+    if (!TARGET.matcher(target).matches() || hasDotSegment(target)) {
       throw error(
           at + ".target",
           "'"
               + target
-              + "' must be an absolute path inside the container, other than / and"
-              + " without '..', like /data");
+              + "' must be an absolute path inside the container, like /data: segments of"
+              + " letters, digits, . _ - (no .., no spaces, colons or commas)");
     }
     String mode = mode(raw, type, at);
     return new LabMount(type, source, target, mode, Boolean.TRUE.equals(raw.readOnly()));
+  }
+
+  private static boolean hasDotSegment(String path) {
+    return List.of(path.split("/")).stream().anyMatch(s -> s.equals(".") || s.equals(".."));
   }
 
   private String mode(RawMount raw, LabMount.Type type, String at) {

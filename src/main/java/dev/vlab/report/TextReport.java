@@ -21,11 +21,14 @@ public final class TextReport {
 
   private static String summary(List<ScenarioResult> scenarios) {
     long errors = scenarios.stream().filter(s -> s.error() != null).count();
-    long surprises = scenarios.stream().filter(s -> s.error() == null && !s.asExpected()).count();
+    long surprises = scenarios.stream().filter(s -> s.error() == null && !s.acceptable()).count();
+    long notHere = scenarios.stream().filter(s -> s.notReproducible() != null).count();
     if (errors == 0 && surprises == 0) {
-      return scenarios.size() == 1
-          ? "The scenario behaved as expected."
-          : "All " + scenarios.size() + " scenarios behaved as expected.";
+      String all =
+          scenarios.size() == 1 ? "The scenario" : "All " + scenarios.size() + " scenarios";
+      return all
+          + " behaved as expected"
+          + (notHere == 0 ? "." : ", or could not show their lesson on this engine.");
     }
     StringBuilder text = new StringBuilder();
     if (surprises > 0) {
@@ -91,7 +94,13 @@ public final class TextReport {
   }
 
   private static String verdict(ScenarioResult s) {
-    return s.error() != null ? "ERROR" : s.asExpected() ? "as expected" : "NOT as expected";
+    if (s.error() != null) {
+      return "ERROR";
+    }
+    if (s.notReproducible() != null) {
+      return "not reproducible here";
+    }
+    return s.asExpected() ? "as expected" : "NOT as expected";
   }
 
   private static String firstLine(String text) {

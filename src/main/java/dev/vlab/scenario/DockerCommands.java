@@ -2,6 +2,8 @@ package dev.vlab.scenario;
 
 import dev.vlab.engine.ContainerSpec;
 import dev.vlab.engine.MountSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The docker CLI commands a person would type for what vlab does through the Engine API. */
 final class DockerCommands {
@@ -12,14 +14,23 @@ final class DockerCommands {
 
   static String run(ContainerSpec spec) {
     StringBuilder cmd = new StringBuilder("docker run -d --name " + spec.name());
-    cmd.append(" -p 127.0.0.1:")
+    cmd.append(" -p ")
+        .append(spec.hostAddress())
+        .append(':')
         .append(spec.hostPort() > 0 ? String.valueOf(spec.hostPort()) : "")
         .append(':')
         .append(spec.containerPort());
     for (MountSpec mount : spec.mounts()) {
       cmd.append(" -v ").append(quote(mount.source())).append(':').append(mount.target());
+      List<String> options = new ArrayList<>();
       if (mount.readOnly()) {
-        cmd.append(":ro");
+        options.add("ro");
+      }
+      if (mount.relabel()) {
+        options.add("z");
+      }
+      if (!options.isEmpty()) {
+        cmd.append(':').append(String.join(",", options));
       }
     }
     return cmd.append(' ').append(spec.image()).toString();

@@ -19,8 +19,8 @@ final class NotesClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final URI base;
 
-  NotesClient(int port) {
-    this.base = URI.create("http://127.0.0.1:" + port);
+  NotesClient(String host, int port) {
+    this.base = URI.create("http://" + host + ":" + port);
   }
 
   String url(String path) {

@@ -2,6 +2,7 @@ package dev.vlab.scenario;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import java.time.Duration;
@@ -40,20 +41,47 @@ final class Readiness {
               + "Raise --timeout on a slow machine.",
           e);
     } catch (TerminalFailureException e) {
-      String exit =
-          engine
-              .inspectContainer(containerId)
-              .map(c -> " with exit code " + c.getState().getExitCodeLong())
-              .orElse("");
-      throw VlabException.failed(
+      throw exited(engine, containerId, name);
+    }
+  }
+
+  /** A container that stopped before its app answered: its exit code and its logs. */
+  static final class Exited extends VlabException {
+    private final long containerExitCode;
+    private final String logs;
+
+    Exited(String name, long exitCode, String logs) {
+      super(
+          ExitCode.FAILED,
           "Container "
               + name
-              + " stopped"
-              + exit
+              + " exited with exit code "
+              + exitCode
               + " before the app answered. Its logs:\n"
-              + indent(engine.logs(containerId)),
-          e);
+              + indent(logs)
+              + "A mount that hides the app's files (on /app, say) stops it at start.");
+      this.containerExitCode = exitCode;
+      this.logs = logs;
     }
+
+    long containerExitCode() {
+      return containerExitCode;
+    }
+
+    String logs() {
+      return logs;
+    }
+  }
+
+  static Exited exited(Engine engine, String containerId, String name) {
+    // The app may still be on its way out; its exit code is known once it has stopped.
+    await("container " + name + " to stop")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(POLL)
+        .until(() -> !engine.isRunning(containerId));
+    long code =
+        engine.inspectContainer(containerId).map(c -> c.getState().getExitCodeLong()).orElse(-1L);
+    return new Exited(name, code, engine.logs(containerId));
   }
 
   static String indent(String text) {

@@ -73,15 +73,33 @@ public final class Resources {
   /** Containers first: a volume that a container still uses cannot be removed. */
   private static List<String> removeEngineObjects(Engine engine, Map<String, String> labels) {
     List<String> removed = new ArrayList<>();
-    for (String name : engine.containersLabelled(labels)) {
-      engine.removeContainer(name);
-      removed.add("container " + name);
-    }
-    for (String name : engine.volumesLabelled(labels)) {
-      if (engine.removeVolume(name)) {
-        removed.add("volume " + name);
-      }
-    }
+    tryTo(
+        "the containers labelled " + labels,
+        () ->
+            engine
+                .containersLabelled(labels)
+                .forEach(
+                    name ->
+                        tryTo(
+                            "container " + name,
+                            () -> {
+                              engine.removeContainer(name);
+                              removed.add("container " + name);
+                            })));
+    tryTo(
+        "the volumes labelled " + labels,
+        () ->
+            engine
+                .volumesLabelled(labels)
+                .forEach(
+                    name ->
+                        tryTo(
+                            "volume " + name,
+                            () -> {
+                              if (engine.removeVolume(name)) {
+                                removed.add("volume " + name);
+                              }
+                            })));
     return removed;
   }
 
@@ -94,6 +112,18 @@ public final class Resources {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One removal; when the engine fails, the rest still gets its turn and clean finds this one. */
+  private static void tryTo(String what, Runnable removal) {
+    try {
+      removal.run();
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not remove {} ({}); 'vlab clean' removes it once the engine answers again",
+          what,
+          e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.vlab.scenario;
 
+import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,13 +21,21 @@ public record RunContext(
     Workspace workspace,
     Resources resources,
     Duration readyTimeout,
+    String publishAddress,
     Consumer<String> progress) {
+
+  /** Where the app's port is published unless {@code VLAB_PUBLISH_ADDRESS} says otherwise. */
+  public static final String DEFAULT_PUBLISH_ADDRESS = "127.0.0.1";
 
   /**
    * A new run: a fresh id, its folder under {@link Workspace#defaultRoot()}, nothing created yet.
    */
   public static RunContext start(
-      Engine engine, String image, Duration readyTimeout, Consumer<String> progress) {
+      Engine engine,
+      String image,
+      Duration readyTimeout,
+      String publishAddress,
+      Consumer<String> progress) {
     String runId = newRunId();
     return new RunContext(
         runId,
@@ -35,7 +44,27 @@ public record RunContext(
         new Workspace(Workspace.defaultRoot(), runId),
         new Resources(),
         readyTimeout,
+        publishAddress,
         progress);
+  }
+
+  /**
+   * The address the app's port is published on: {@code VLAB_PUBLISH_ADDRESS}, or 127.0.0.1. It must
+   * be a loopback address, so the app is never reachable from another machine.
+   */
+  public static String publishAddressFromEnv() {
+    String address = System.getenv("VLAB_PUBLISH_ADDRESS");
+    if (address == null || address.isBlank()) {
+      return DEFAULT_PUBLISH_ADDRESS;
+    }
+    if (!address.strip().matches("127(\\.\\d{1,3}){3}")) {
+      throw VlabException.usage(
+          "VLAB_PUBLISH_ADDRESS is '"
+              + address
+              + "'; it must be a loopback address such as 127.0.0.1, so the app is never"
+              + " reachable from another machine. Fix or unset it.");
+    }
+    return address.strip();
   }
 
   /** A fresh run id: short enough for names, random enough that parallel runs never meet. */

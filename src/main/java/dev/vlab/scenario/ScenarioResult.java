@@ -11,6 +11,8 @@ import java.util.List;
  * @param commands the docker CLI commands equivalent to what vlab did, in order
  * @param evidence what vlab saw that explains the outcome
  * @param error why the scenario could not run to the end, or null
+ * @param notReproducible why this engine cannot show the lab's lesson, when the outcome surprised
+ *     the lab for that reason; null otherwise
  */
 public record ScenarioResult(
     String id,
@@ -23,7 +25,13 @@ public record ScenarioResult(
     String why,
     List<String> commands,
     List<String> evidence,
-    String error) {
+    String error,
+    String notReproducible) {
+
+  /** True unless the scenario failed its lab: as expected, or not reproducible on this engine. */
+  public boolean acceptable() {
+    return asExpected || notReproducible != null;
+  }
 
   /** What the lab file expected. */
   public record Expected(boolean writeSucceeds, boolean dataSurvives) {}

@@ -105,7 +105,10 @@ public final class ScenarioRunner {
                   kind == MountSpec.Kind.BIND
                       ? createFolder(lab, mount, trace).toString()
                       : createVolume(lab, mount, trace));
-      mounts.add(new MountSpec(kind, source, mount.target(), mount.readOnly()));
+      // On SELinux a container may not write a host folder until it is relabelled; the folder is
+      // vlab's own, so relabelling it changes nothing of the user's.
+      boolean relabel = kind == MountSpec.Kind.BIND && run.engine().profile().selinux();
+      mounts.add(new MountSpec(kind, source, mount.target(), mount.readOnly(), relabel));
     }
     return mounts;
   }
@@ -150,6 +153,7 @@ public final class ScenarioRunner {
     return new ContainerSpec(
         names.container(lab),
         run.image(),
+        run.publishAddress(),
         DemoImage.PORT,
         names.hostPort(lab),
         mounts,
@@ -162,32 +166,50 @@ public final class ScenarioRunner {
         trace.step(
             kind,
             DockerCommands.run(spec),
-            () -> run.resources().create(() -> run.engine().runContainer(spec)));
+            () ->
+                run.resources()
+                    .create(
+                        () -> {
+                          String created = run.engine().createContainer(spec);
+                          run.engine().startContainer(created, spec.name());
+                          return created;
+                        }));
     trace.outcome("container " + spec.name() + " started (" + id.substring(0, 12) + ")");
-    int port = spec.hostPort() > 0 ? spec.hostPort() : publishedPort(id, spec, trace);
-    NotesClient client = new NotesClient(port);
-    Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
-    String which = kind == LabStep.RUN ? "first" : "new";
-    run.progress()
-        .accept(
-            "["
-                + trace.labId
-                + "] "
-                + which
-                + " container "
-                + spec.name()
-                + " answers on port "
-                + port);
-    trace.outcome("the app answers on " + client.url("/"));
-    return new App(id, spec.name(), client);
+    try {
+      int port = spec.hostPort() > 0 ? spec.hostPort() : publishedPort(id, spec, trace);
+      NotesClient client = new NotesClient(spec.hostAddress(), port);
+      Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
+      String which = kind == LabStep.RUN ? "first" : "new";
+      run.progress()
+          .accept(
+              "["
+                  + trace.labId
+                  + "] "
+                  + which
+                  + " container "
+                  + spec.name()
+                  + " answers on port "
+                  + port);
+      trace.outcome("the app answers on " + client.url("/"));
+      return new App(id, spec.name(), client);
+    } catch (Readiness.Exited e) {
+      trace.command(LabStep.LOGS, DockerCommands.logs(spec.name()));
+      trace.evidence(
+          spec.name() + " exited at start with exit code " + e.containerExitCode() + ".");
+      e.logs().lines().forEach(l -> trace.evidence("docker logs " + spec.name() + ": " + l));
+      throw e;
+    }
   }
 
-  /** The port the engine chose, asked for as {@code docker port} would. */
+  /** The port the engine chose, asked for as {@code docker port} would; none once it stopped. */
   private int publishedPort(String id, ContainerSpec spec, Trace trace) {
     return trace.step(
         LabStep.PORT,
         DockerCommands.port(spec.name(), spec.containerPort()),
-        () -> run.engine().publishedPort(id, spec.containerPort()));
+        () ->
+            run.engine()
+                .publishedPort(id, spec.containerPort())
+                .orElseThrow(() -> Readiness.exited(run.engine(), id, spec.name())));
   }
 
   /** The mount table, where a mount on the wrong path shows first. */
@@ -331,10 +353,17 @@ public final class ScenarioRunner {
         error == null
             && write == lab.expect().writeSucceeds()
             && survived == lab.expect().dataSurvives();
+    String notReproducible =
+        error != null || asExpected
+            ? null
+            : Reproducibility.whyNot(lab, run.engine().profile()).orElse(null);
     String explanation =
         error != null
             ? "The scenario could not run to the end."
             : asExpected ? lab.explanation().expected() : lab.explanation().surprising();
+    if (notReproducible != null) {
+      explanation = "Not reproducible here: " + notReproducible + ". " + explanation;
+    }
     explanation = Lab.oneLine(explanation);
     return new ScenarioResult(
         lab.id(),
@@ -347,7 +376,8 @@ public final class ScenarioRunner {
         Lab.Explanation.firstSentence(explanation),
         List.copyOf(trace.commands),
         List.copyOf(trace.evidence),
-        error);
+        error,
+        notReproducible);
   }
 
   /** An HTTP call to the app; a broken connection means the app died mid-scenario. */

@@ -37,22 +37,25 @@ public final class StepPlan {
       if (mount.type() == LabMount.Type.BIND) {
         String path = folder.apply(mount);
         steps.add(new Planned(LabStep.FOLDER, DockerCommands.mkdir(path, mount.mode())));
-        mounts.add(new MountSpec(MountSpec.Kind.BIND, path, mount.target(), mount.readOnly()));
+        mounts.add(
+            new MountSpec(MountSpec.Kind.BIND, path, mount.target(), mount.readOnly(), false));
       } else {
         String volume = names.volume(lab, mount);
         steps.add(new Planned(LabStep.VOLUME, DockerCommands.volumeCreate(volume)));
-        mounts.add(new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly()));
+        mounts.add(
+            new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly(), false));
       }
     }
     ContainerSpec spec =
         new ContainerSpec(
             names.container(lab),
-            DemoImage.NAME,
+            DemoImage.configuredName(),
+            RunContext.DEFAULT_PUBLISH_ADDRESS,
             DemoImage.PORT,
             names.hostPort(lab),
             mounts,
             Map.of());
-    String url = new NotesClient(spec.hostPort()).url("/notes");
+    String url = new NotesClient(spec.hostAddress(), spec.hostPort()).url("/notes");
     steps.add(new Planned(LabStep.RUN, DockerCommands.run(spec)));
     steps.add(new Planned(LabStep.MOUNTS, DockerCommands.inspectMounts(spec.name())));
     steps.add(new Planned(LabStep.WRITE, DockerCommands.post(url, note)));

@@ -1,17 +1,21 @@
 package dev.vlab.scenario;
 
 import dev.vlab.FileModes;
+import dev.vlab.engine.Owner;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The host folders of one run, all below {@code <root>/runs/<run id>}. A marker file holding the
- * run id proves a folder is vlab's before anything in it is deleted.
+ * run id (and the vlab process that made it) proves a folder is vlab's before anything in it is
+ * deleted.
  */
 public final class Workspace {
   static final String MARKER = ".vlab-run";
@@ -62,18 +66,58 @@ public final class Workspace {
       return;
     }
     Files.createDirectories(runDir);
-    Files.writeString(runDir.resolve(MARKER), runId + "\n");
+    Files.writeString(runDir.resolve(MARKER), runId + "\n" + Owner.current().label() + "\n");
+  }
+
+  /** What a run folder's marker says: the run id, and the owner (absent from older markers). */
+  public record Marker(String runId, Optional<Owner> owner) {}
+
+  /** The marker of the folder {@code runDir}, if it has a readable one. */
+  public static Optional<Marker> marker(Path runDir) {
+    Path marker = runDir.resolve(MARKER);
+    if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      List<String> lines = Files.readAllLines(marker);
+      if (lines.isEmpty() || lines.get(0).isBlank()) {
+        return Optional.empty();
+      }
+      Optional<Owner> owner = lines.size() > 1 ? Owner.parse(lines.get(1)) : Optional.empty();
+      return Optional.of(new Marker(lines.get(0).strip(), owner));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Every run folder below {@code root} whose marker names the folder's own run id. */
+  public static List<Path> runFolders(Path root) {
+    Path runs = root.resolve("runs");
+    if (!Files.isDirectory(runs, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (Stream<Path> folders = Files.list(runs)) {
+      return folders
+          .filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
+          .filter(
+              f -> marker(f).filter(m -> m.runId().equals(f.getFileName().toString())).isPresent())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** Deletes this run's folder, if the marker says it is this run's. */
   public Optional<Path> delete() throws IOException {
-    Path marker = runDir.resolve(MARKER);
-    if (!Files.isRegularFile(marker) || !Files.readString(marker).strip().equals(runId)) {
+    if (Files.isSymbolicLink(runDir)
+        || !marker(runDir).map(m -> m.runId().equals(runId)).orElse(false)) {
       return Optional.empty();
     }
+    // walk does not follow links, so a link inside the run folder is deleted, never its target.
     try (Stream<Path> walk = Files.walk(runDir)) {
       for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (Files.isDirectory(path)) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
           // A lab may have made the folder read-only; its owner may always restore that.
           Files.setPosixFilePermissions(path, FileModes.permissions(0700));
         }

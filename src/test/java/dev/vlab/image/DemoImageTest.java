@@ -116,13 +116,17 @@ class DemoImageTest {
             new ContainerSpec(
                 "vlab-test-app-" + suffix,
                 image,
+                "127.0.0.1",
                 DemoImage.PORT,
                 0,
                 List.of(),
                 Labels.forRun("test-" + suffix, "image")));
     containersToRemove.add(id);
     URI notes =
-        URI.create("http://127.0.0.1:" + engine.publishedPort(id, DemoImage.PORT) + "/notes");
+        URI.create(
+            "http://127.0.0.1:"
+                + engine.publishedPort(id, DemoImage.PORT).orElseThrow()
+                + "/notes");
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest post =
         HttpRequest.newBuilder(notes).POST(HttpRequest.BodyPublishers.ofString("hi")).build();

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LabLoaderTest {
   private static final String GOOD =
@@ -112,6 +114,55 @@ class LabLoaderTest {
           .hasMessageStartingWith("x.yaml:6: mounts[0].source: ")
           .hasMessageContaining("never uses a host path");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"My-Lab", "my_lab", "-lab", "lab-", "a--b", "lab.one"})
+  void anIdThatIsNotAValidPartOfADockerNameIsRefused(String id) {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("id: my-lab", "id: " + id), "x.yaml"))
+        .isInstanceOf(LabFileException.class)
+        .hasMessageStartingWith("x.yaml:1: id: '" + id + "' must be lower-case letters");
+  }
+
+  @Test
+  void anIdLongerThanFortyIsRefused() {
+    String id = "a".repeat(41);
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("id: my-lab", "id: " + id), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:1: id: '" + id + "' must be");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".hidden", "a b", "c:d", "-x", "~", "$HOME"})
+  void aSourceThatIsNotAValidDockerNameIsRefused(String source) {
+    assertThatThrownBy(
+            () ->
+                LabLoader.parse(
+                    GOOD.replace("source: folder", "source: '" + source + "'"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:6: mounts[0].source: ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/data:rw", "/data,z", "/a/../b", "/a/./b", "/my data", "/", "//"})
+  void aTargetThatIsNotAPlainAbsolutePathIsRefused(String target) {
+    assertThatThrownBy(
+            () ->
+                LabLoader.parse(
+                    GOOD.replace("target: /data", "target: '" + target + "'"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:7: mounts[0].target: '" + target + "' must be");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"command", "entrypoint", "image", "hostPath", "privileged"})
+  void noFieldCanRunAHostCommandOrReachTheHost(String field) {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD + field + ": rm -rf /\n", "x.yaml"))
+        .hasMessageStartingWith("x.yaml:15: " + field + ": unknown field");
+  }
+
+  @Test
+  void aTitleOfTheWrongTypeIsNamed() {
+    assertThatThrownBy(
+            () -> LabLoader.parse(GOOD.replace("title: A lab", "title: {a: 1}"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:2: title: wrong kind of value");
   }
 
   @Test

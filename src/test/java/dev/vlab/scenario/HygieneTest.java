@@ -71,6 +71,7 @@ class HygieneTest {
             new ContainerSpec(
                 "vlab-test-foreign-" + suffix,
                 DemoImage.NAME,
+                "127.0.0.1",
                 DemoImage.PORT,
                 0,
                 List.of(),
@@ -83,6 +84,7 @@ class HygieneTest {
                     new ContainerSpec(
                         "vlab-test-own-" + suffix,
                         DemoImage.NAME,
+                        "127.0.0.1",
                         DemoImage.PORT,
                         0,
                         List.of(),

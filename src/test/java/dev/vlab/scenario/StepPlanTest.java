@@ -27,7 +27,12 @@ class StepPlanTest {
   @Test
   void theRunnerTakesExactlyThePlannedStepsWithThePlannedCommands() throws IOException {
     RunContext run =
-        RunContext.start(ENGINE.engine(), DemoImage.NAME, Duration.ofSeconds(60), line -> {});
+        RunContext.start(
+            ENGINE.engine(),
+            DemoImage.NAME,
+            Duration.ofSeconds(60),
+            RunContext.DEFAULT_PUBLISH_ADDRESS,
+            line -> {});
     String runId = run.runId();
     Names names = new TestNames(run.prefix(), freePort());
     List<String> taken = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.vlab.testing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,17 @@ public final class VlabProcess {
     builder.redirectOutput(output.toFile());
     builder.environment().putAll(env);
     return builder.start();
+  }
+
+  /** How a vlab process ended: its exit code and its output, stdout and stderr together. */
+  public record Result(int exitCode, String output) {}
+
+  /** Runs vlab to the end, its output going to a new file in {@code dir}. */
+  public static Result result(Map<String, String> env, Path dir, String... args)
+      throws IOException, InterruptedException {
+    Path output = Files.createTempFile(dir, "vlab-", ".out");
+    int code = run(env, output, args);
+    return new Result(code, Files.readString(output));
   }
 
   /** Runs vlab to the end and returns its exit code; its output is in {@code output}. */
