@@ -1,11 +1,9 @@
 package dev.vlab.cli;
 
-import dev.vlab.Bundled;
 import dev.vlab.ExitCode;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.EngineConnector;
 import dev.vlab.image.BuildMethod;
-import dev.vlab.image.DemoAppSources;
 import dev.vlab.image.DemoImage;
 import dev.vlab.lab.Lab;
 import dev.vlab.report.Json;
@@ -22,7 +20,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -85,29 +82,10 @@ final class RunLabCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Lab> chosen = labs.load().select(ids);
-    PrintWriter err = spec.commandLine().getErr();
-    Consumer<String> progress =
-        line -> {
-          err.println(line);
-          err.flush();
-        };
+    Consumer<String> progress = Cli.progress(spec);
     try (Engine engine = EngineConnector.connect()) {
-      progress.accept(
-          "Engine at "
-              + engine.address()
-              + " (Docker "
-              + engine.engineVersion()
-              + ", API "
-              + engine.apiVersion()
-              + ")");
-      DemoImage.Outcome image =
-          new DemoImage(
-                  engine,
-                  DemoImage.NAME,
-                  new DemoAppSources(Bundled.folder("demo-app")),
-                  Map.of(),
-                  progress)
-              .ensure(build);
+      progress.accept(Cli.describe(engine));
+      DemoImage.Outcome image = DemoImage.bundled(engine, DemoImage.NAME, progress).ensure(build);
       RunReport report = runAll(engine, image, chosen, progress);
       print(report);
       return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);

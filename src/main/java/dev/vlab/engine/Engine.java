@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
@@ -21,6 +22,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,27 +123,49 @@ public final class Engine implements Closeable {
 
   /** The host port the engine chose for {@code containerPort}. */
   public int publishedPort(String id, int containerPort) {
-    Ports.Binding[] bindings =
-        inspectContainer(id)
-            .map(
-                c ->
-                    c.getNetworkSettings()
-                        .getPorts()
-                        .getBindings()
-                        .get(ExposedPort.tcp(containerPort)))
-            .orElse(null);
-    if (bindings == null || bindings.length == 0) {
-      throw VlabException.failed(
-          "Container "
-              + id
-              + " has no published port for "
-              + containerPort
-              + "; it may have exited at start. See 'docker logs "
-              + id
-              + "'.",
-          null);
+    return inspectContainer(id)
+        .flatMap(c -> hostPort(c, containerPort))
+        .orElseThrow(
+            () ->
+                VlabException.failed(
+                    "Container "
+                        + id
+                        + " has no published port for "
+                        + containerPort
+                        + "; it may have exited at start. See 'docker logs "
+                        + id
+                        + "'.",
+                    null));
+  }
+
+  /** The host port where a container publishes {@code containerPort}, if it does. */
+  public static Optional<Integer> hostPort(InspectContainerResponse container, int containerPort) {
+    Map<ExposedPort, Ports.Binding[]> bindings = publishedPorts(container);
+    Ports.Binding[] forPort = bindings.get(ExposedPort.tcp(containerPort));
+    return forPort == null || forPort.length == 0
+        ? Optional.empty()
+        : Optional.of(Integer.parseInt(forPort[0].getHostPortSpec()));
+  }
+
+  /** Every published port of a running container, by container port. */
+  public static Map<ExposedPort, Ports.Binding[]> publishedPorts(
+      InspectContainerResponse container) {
+    if (container.getNetworkSettings() == null
+        || container.getNetworkSettings().getPorts() == null) {
+      return Map.of();
     }
-    return Integer.parseInt(bindings[0].getHostPortSpec());
+    Map<ExposedPort, Ports.Binding[]> all = new java.util.HashMap<>();
+    container
+        .getNetworkSettings()
+        .getPorts()
+        .getBindings()
+        .forEach(
+            (port, bindings) -> {
+              if (bindings != null && bindings.length > 0) {
+                all.put(port, bindings);
+              }
+            });
+    return all;
   }
 
   /** Removes a container as {@code docker rm -f} does; its volumes stay. */
@@ -199,17 +223,56 @@ public final class Engine implements Closeable {
 
   /** The files below {@code path} inside a container, read through the archive endpoint. */
   public List<String> listFiles(String id, String path) {
+    return readArchive(
+        id,
+        path,
+        entries -> {
+          List<String> files = new ArrayList<>();
+          for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+            if (!e.isDirectory()) {
+              files.add(e.getName());
+            }
+          }
+          return files;
+        },
+        List.of());
+  }
+
+  /**
+   * The owner, mode and age of {@code path} inside a container, as the archive endpoint reports it
+   * (so no shell runs in the container); empty when there is no such path.
+   */
+  public Optional<PathInfo> pathInfo(String id, String path) {
+    return readArchive(
+        id,
+        path,
+        entries -> {
+          TarArchiveEntry first = entries.getNextEntry();
+          if (first == null) {
+            return Optional.<PathInfo>empty();
+          }
+          boolean empty = entries.getNextEntry() == null;
+          return Optional.of(
+              new PathInfo(
+                  first.getLongUserId(),
+                  first.getLongGroupId(),
+                  first.getMode() & 07777,
+                  first.getModTime().toInstant(),
+                  empty));
+        },
+        Optional.empty());
+  }
+
+  private interface ArchiveReader<T> {
+    T read(TarArchiveInputStream entries) throws IOException;
+  }
+
+  private <T> T readArchive(String id, String path, ArchiveReader<T> reader, T whenMissing) {
     try (InputStream tar = docker.copyArchiveFromContainerCmd(id, path).exec();
         TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
-      List<String> files = new java.util.ArrayList<>();
-      for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-        if (!e.isDirectory()) {
-          files.add(e.getName());
-        }
-      }
-      return files;
+      return reader.read(entries);
     } catch (NotFoundException e) {
-      return List.of();
+      return whenMissing;
     } catch (IOException e) {
       throw VlabException.failed("Could not read " + path + " in container " + id, e);
     }
@@ -270,6 +333,44 @@ public final class Engine implements Closeable {
       return Optional.of(docker.inspectImageCmd(name).exec());
     } catch (NotFoundException e) {
       return Optional.empty();
+    }
+  }
+
+  /** The tags of every image whose entrypoint or command mentions {@code fragment}. */
+  public List<String> imageTagsRunning(String fragment) {
+    List<String> tags = new ArrayList<>();
+    for (Image image : docker.listImagesCmd().exec()) {
+      if (image.getRepoTags() == null) {
+        continue;
+      }
+      boolean runs =
+          inspectImage(image.getId())
+              .map(InspectImageResponse::getConfig)
+              .map(
+                  c ->
+                      String.join(" ", words(c.getEntrypoint()))
+                          + " "
+                          + String.join(" ", words(c.getCmd())))
+              .filter(command -> command.contains(fragment))
+              .isPresent();
+      if (runs) {
+        tags.addAll(List.of(image.getRepoTags()));
+      }
+    }
+    return tags;
+  }
+
+  private static List<String> words(String[] command) {
+    return command == null ? List.of() : List.of(command);
+  }
+
+  /** Removes an image, or only the tag {@code name} when the image has others; gone is fine. */
+  public void removeImage(String name) {
+    try {
+      docker.removeImageCmd(name).exec();
+      log.debug("removed image {}", name);
+    } catch (NotFoundException e) {
+      log.debug("image {} was already gone", name);
     }
   }
 

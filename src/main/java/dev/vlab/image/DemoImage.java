@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import dev.vlab.Bundled;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
@@ -55,6 +56,12 @@ public final class DemoImage {
     this.sources = sources;
     this.buildArgs = Map.copyOf(buildArgs);
     this.progress = progress;
+  }
+
+  /** The image of the demo app bundled with vlab, with no build arguments. */
+  public static DemoImage bundled(Engine engine, String name, Consumer<String> progress) {
+    return new DemoImage(
+        engine, name, new DemoAppSources(Bundled.folder("demo-app")), Map.of(), progress);
   }
 
   /** What {@link #ensure} did: the image, how it was made, and why that way. */

@@ -4,10 +4,10 @@ import dev.vlab.engine.ContainerSpec;
 import dev.vlab.engine.MountSpec;
 
 /** The docker CLI commands a person would type for what vlab does through the Engine API. */
-final class DockerCommands {
+public final class DockerCommands {
   private DockerCommands() {}
 
-  static String run(ContainerSpec spec) {
+  public static String run(ContainerSpec spec) {
     StringBuilder cmd = new StringBuilder("docker run -d --name " + spec.name());
     cmd.append(" -p 127.0.0.1::").append(spec.containerPort());
     for (MountSpec mount : spec.mounts()) {
@@ -19,52 +19,52 @@ final class DockerCommands {
     return cmd.append(' ').append(spec.image()).toString();
   }
 
-  static String port(String name, int containerPort) {
+  public static String port(String name, int containerPort) {
     return "docker port " + name + " " + containerPort;
   }
 
-  static String removeForce(String name) {
+  public static String removeForce(String name) {
     return "docker rm -f " + name;
   }
 
-  static String post(String url, String note) {
+  public static String post(String url, String note) {
     return "curl -X POST --data " + quote(note) + " " + url;
   }
 
-  static String get(String url) {
+  public static String get(String url) {
     return "curl " + url;
   }
 
-  static String mkdir(String folder, String mode) {
+  public static String mkdir(String folder, String mode) {
     return "mkdir " + quote(folder) + " && chmod " + mode + " " + quote(folder);
   }
 
-  static String volumeCreate(String name) {
+  public static String volumeCreate(String name) {
     return "docker volume create " + name;
   }
 
-  static String volumeInspect(String name) {
+  public static String volumeInspect(String name) {
     return "docker volume inspect " + name;
   }
 
-  static String logs(String name) {
+  public static String logs(String name) {
     return "docker logs " + name;
   }
 
-  static String diff(String name) {
+  public static String diff(String name) {
     return "docker diff " + name;
   }
 
-  static String cat(String file) {
+  public static String cat(String file) {
     return "cat " + quote(file);
   }
 
-  static String stat(String folder) {
+  public static String stat(String folder) {
     return "stat -c '%a %u' " + quote(folder);
   }
 
   /** Single quotes for the shell, only where needed. */
-  static String quote(String word) {
+  public static String quote(String word) {
     return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

@@ -19,16 +19,24 @@ public final class Resources {
   private final List<String> containers = Collections.synchronizedList(new ArrayList<>());
   private final List<String> volumes = Collections.synchronizedList(new ArrayList<>());
 
-  void addContainer(String id) {
+  private final List<String> images = Collections.synchronizedList(new ArrayList<>());
+
+  public void addContainer(String id) {
     containers.add(id);
   }
 
-  void addVolume(String name) {
+  public void addVolume(String name) {
     volumes.add(name);
   }
 
+  /** An image built under a name of this run's own, such as {@code vlab-<run id>-volume-demo}. */
+  public void addImage(String name) {
+    images.add(name);
+  }
+
   /**
-   * Removes containers first (a volume in use cannot go), then volumes, then the run's folder.
+   * Removes containers first (a volume or image in use cannot go), then volumes and images, then
+   * the run's folder.
    *
    * @return one line per thing removed
    */
@@ -52,6 +60,18 @@ public final class Resources {
           .filter(v -> engine.removeVolume(name))
           .ifPresent(v -> removed.add("volume " + name));
       volumes.remove(name);
+    }
+    for (String name : List.copyOf(images)) {
+      engine
+          .inspectImage(name)
+          .filter(i -> i.getConfig() != null && i.getConfig().getLabels() != null)
+          .filter(i -> "true".equals(i.getConfig().getLabels().get(Labels.MANAGED)))
+          .ifPresent(
+              i -> {
+                engine.removeImage(name);
+                removed.add("image " + name);
+              });
+      images.remove(name);
     }
     try {
       workspace.delete().ifPresent(dir -> removed.add("folder " + dir));
