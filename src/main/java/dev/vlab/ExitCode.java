@@ -10,9 +10,9 @@ public final class ExitCode {
 
   /** Lines for the {@code Exit codes:} section of {@code --help}. */
   public static final String[] HELP = {
-    "0:Every scenario behaved as its lab file expects.",
-    "1:At least one scenario did not behave as expected.",
-    "2:Bad input: an unknown option or scenario id, or a mistake in a lab file.",
+    "0:Every scenario behaved as its lab file expects; every check or self-test passed.",
+    "1:A scenario did not behave as expected, a check did not pass, or a self-test did not.",
+    "2:Bad input: an unknown option or id, or a mistake in a lab or exercise file.",
     "3:No Docker engine answered, or it speaks an API version vlab cannot use.",
     "4:Something else failed: the image build, a container that would not start."
   };

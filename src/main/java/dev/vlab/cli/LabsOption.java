@@ -1,6 +1,8 @@
 package dev.vlab.cli;
 
 import dev.vlab.Bundled;
+import dev.vlab.exercise.ExerciseCatalog;
+import dev.vlab.exercise.ExerciseLoader;
 import dev.vlab.lab.LabCatalog;
 import dev.vlab.lab.LabLoader;
 import java.nio.file.Path;
@@ -11,8 +13,19 @@ final class LabsOption {
   @Option(
       names = "--labs",
       paramLabel = "DIR",
-      description = "Read lab files from DIR instead of the labs bundled with vlab.")
+      description =
+          "Read lab files from DIR, and exercise files from DIR/exercises, instead of those"
+              + " bundled with vlab.")
   Path dir;
+
+  /** The exercises, in the folder {@code exercises} of the labs folder. */
+  ExerciseCatalog exercises() {
+    return dir == null
+        ? ExerciseLoader.load(
+            Bundled.folder("labs").resolve(ExerciseLoader.FOLDER), "labs/" + ExerciseLoader.FOLDER)
+        : ExerciseLoader.load(
+            dir.resolve(ExerciseLoader.FOLDER), dir.resolve(ExerciseLoader.FOLDER).toString());
+  }
 
   LabCatalog load() {
     return dir == null
