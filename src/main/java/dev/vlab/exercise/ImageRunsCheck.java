@@ -37,7 +37,10 @@ final class ImageRunsCheck implements Check {
     String runId = RunContext.newRunId();
     ContainerSpec trial =
         new ContainerSpec(
-            "vlab-" + runId + "-check-" + context.exerciseId(),
+            "vlab-"
+                + runId
+                + "-trying-"
+                + context.names().image().replaceAll("[^A-Za-z0-9_.-]", "-"),
             context.names().image(),
             DemoImage.PORT,
             List.of(),

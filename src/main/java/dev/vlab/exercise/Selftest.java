@@ -82,6 +82,7 @@ public final class Selftest {
             && attempt.after.passed();
     return new SelftestResult(
         exercise.id(),
+        runId,
         variant,
         ok,
         attempt.before,

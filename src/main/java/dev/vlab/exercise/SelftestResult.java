@@ -6,6 +6,7 @@ import java.util.List;
  * How one exercise fared in a self-test: its check must fail before the reference solution and pass
  * after it.
  *
+ * @param runId part of every name the test used, and of the label on all it made
  * @param variant the setup variant tried, or null when the exercise has no setup
  * @param before how the check went before the solution
  * @param after how it went after the solution, or null when the test did not get that far
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public record SelftestResult(
     String id,
+    String runId,
     String variant,
     boolean ok,
     ExerciseResult before,
