@@ -354,7 +354,9 @@ public final class Engine implements Closeable {
               .filter(command -> command.contains(fragment))
               .isPresent();
       if (runs) {
-        tags.addAll(List.of(image.getRepoTags()));
+        List.of(image.getRepoTags()).stream()
+            .filter(tag -> !tag.startsWith("<none>"))
+            .forEach(tags::add);
       }
     }
     return tags;

@@ -25,6 +25,8 @@ record CheckContext(
 
   /** The student's app, reached where the container publishes the app's port. */
   NotesClient app(InspectContainerResponse container) {
+    // TODO: an engine on another machine publishes ports there, not here; checks cannot reach the
+    // app then.
     return Engine.hostPort(container, DemoImage.PORT)
         .map(NotesClient::new)
         .orElseThrow(

@@ -7,16 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code check: container}: the student's container exists, runs, and runs the demo image. */
-final class ContainerCheck implements Check {
-  private final String container;
-
+final class ContainerCheck extends ContainerCheckBase {
   ContainerCheck(String container) {
-    this.container = container;
-  }
-
-  @Override
-  public String container() {
-    return container;
+    super(container);
   }
 
   @Override
@@ -36,7 +29,7 @@ final class ContainerCheck implements Check {
 
   @Override
   public Outcome run(CheckContext context) {
-    String name = context.names().container(container);
+    String name = name(context);
     Optional<InspectContainerResponse> found = context.engine().inspectContainer(name);
     if (found.isEmpty()) {
       return Outcome.fail("missing", "there is no container " + name, Map.of("container", name));

@@ -2,12 +2,9 @@ package dev.vlab.exercise;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vlab.VlabException;
-import dev.vlab.lab.LabFileException;
 import dev.vlab.lab.YamlFile;
-import dev.vlab.lab.YamlLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,28 +27,12 @@ public final class ExerciseLoader {
               + shownAs
               + ". Exercise files (*.yaml) go in the folder 'exercises' inside the labs folder.");
     }
-    Map<String, Exercise> byId = new LinkedHashMap<>();
-    for (Path file : YamlFile.list(dir)) {
-      String name = shownAs + "/" + file.getFileName();
-      String text = YamlFile.read(file, name);
-      Exercise exercise = parse(text, name);
-      Exercise earlier = byId.putIfAbsent(exercise.id(), exercise);
-      if (earlier != null) {
-        throw new LabFileException(
-            name,
-            YamlLines.of(text).lineOf("id"),
-            "id",
-            "'"
-                + exercise.id()
-                + "' is already the id of "
-                + earlier.file()
-                + "; every exercise needs an id of its own");
-      }
-    }
-    if (byId.isEmpty()) {
+    List<Exercise> exercises =
+        YamlFile.readAll(dir, shownAs, ExerciseLoader::parse, Exercise::id, "exercise");
+    if (exercises.isEmpty()) {
       throw VlabException.usage("The folder " + shownAs + " holds no exercise files (*.yaml).");
     }
-    return new ExerciseCatalog(List.copyOf(byId.values()));
+    return new ExerciseCatalog(exercises);
   }
 
   /** Parses and checks one exercise file's text; {@code name} is used in messages. */

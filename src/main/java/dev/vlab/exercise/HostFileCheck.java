@@ -12,20 +12,14 @@ import java.util.Set;
  * {@code check: host-file}: the note a {@code persists} check wrote is in {@code notes.txt} in the
  * host folder mounted on the target, read straight from the host.
  */
-final class HostFileCheck implements Check {
+final class HostFileCheck extends ContainerCheckBase {
   static final String NOTES_FILE = "notes.txt";
 
-  private final String container;
   private final String target;
 
   HostFileCheck(String container, String target) {
-    this.container = container;
+    super(container);
     this.target = target;
-  }
-
-  @Override
-  public String container() {
-    return container;
   }
 
   @Override
@@ -45,7 +39,7 @@ final class HostFileCheck implements Check {
 
   @Override
   public Outcome run(CheckContext context) {
-    String name = context.names().container(container);
+    String name = name(context);
     InspectContainerResponse c = context.container(container);
     Marker marker =
         context

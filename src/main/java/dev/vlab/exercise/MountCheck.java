@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * {@code check: mount}: something of the right kind is mounted where the app writes. With a {@code
  * volume} named, it must be that volume.
  */
-final class MountCheck implements Check {
+final class MountCheck extends ContainerCheckBase {
   /** What the exercise asks to be mounted. */
   enum Kind {
     BIND,
@@ -19,7 +19,6 @@ final class MountCheck implements Check {
     ANY
   }
 
-  private final String container;
   private final Kind kind;
   private final String target;
   private final String volume;
@@ -28,15 +27,10 @@ final class MountCheck implements Check {
    * @param volume the volume's logical name, or null for any volume
    */
   MountCheck(String container, Kind kind, String target, String volume) {
-    this.container = container;
+    super(container);
     this.kind = kind;
     this.target = target;
     this.volume = volume;
-  }
-
-  @Override
-  public String container() {
-    return container;
   }
 
   @Override
@@ -113,7 +107,7 @@ final class MountCheck implements Check {
         String.join(", ", mounts.stream().map(MountView::target).distinct().toList());
     return Map.of(
         "container",
-        context.names().container(container),
+        name(context),
         "mounted-at",
         mountedAt,
         "target",

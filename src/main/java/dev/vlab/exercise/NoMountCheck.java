@@ -5,16 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code check: no-mount}: the container has no volume and no bind mount at all. */
-final class NoMountCheck implements Check {
-  private final String container;
-
+final class NoMountCheck extends ContainerCheckBase {
   NoMountCheck(String container) {
-    this.container = container;
-  }
-
-  @Override
-  public String container() {
-    return container;
+    super(container);
   }
 
   @Override
@@ -34,7 +27,7 @@ final class NoMountCheck implements Check {
 
   @Override
   public Outcome run(CheckContext context) {
-    String name = context.names().container(container);
+    String name = name(context);
     List<MountView> mounts = MountView.of(context.container(container));
     if (mounts.isEmpty()) {
       return Outcome.pass(name + " has no mounts: its files live in its own writable layer");

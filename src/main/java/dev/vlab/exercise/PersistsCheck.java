@@ -15,21 +15,15 @@ import java.util.Set;
  * check writes a marker note through the app and remembers it with the container's id; a later
  * check, seeing a container of that name with another id, looks for the note in it.
  */
-final class PersistsCheck implements Check {
-  private final String container;
+final class PersistsCheck extends ContainerCheckBase {
   private final boolean kept;
 
   /**
    * @param kept true when the note should survive, false when it should be lost
    */
   PersistsCheck(String container, boolean kept) {
-    this.container = container;
+    super(container);
     this.kept = kept;
-  }
-
-  @Override
-  public String container() {
-    return container;
   }
 
   boolean expectsKept() {
@@ -60,7 +54,7 @@ final class PersistsCheck implements Check {
   @Override
   public Outcome run(CheckContext context) {
     InspectContainerResponse c = context.container(container);
-    String name = context.names().container(container);
+    String name = name(context);
     Optional<Marker> marker = context.progress().marker(name);
     if (marker.isEmpty()) {
       return write(context, c, name);

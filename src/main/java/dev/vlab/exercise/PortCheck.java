@@ -16,16 +16,9 @@ import java.util.stream.Collectors;
  * {@code check: port}: the app's port 3000 is published on some host port, and the app answers
  * there. Any host port will do: {@code -p 3000:3000} and {@code -p 8080:3000} both pass.
  */
-final class PortCheck implements Check {
-  private final String container;
-
+final class PortCheck extends ContainerCheckBase {
   PortCheck(String container) {
-    this.container = container;
-  }
-
-  @Override
-  public String container() {
-    return container;
+    super(container);
   }
 
   @Override
@@ -49,7 +42,7 @@ final class PortCheck implements Check {
   @Override
   public Outcome run(CheckContext context) {
     InspectContainerResponse c = context.container(container);
-    String name = context.names().container(container);
+    String name = name(context);
     Optional<Integer> hostPort = Engine.hostPort(c, DemoImage.PORT);
     if (hostPort.isEmpty()) {
       return unpublished(c, name);

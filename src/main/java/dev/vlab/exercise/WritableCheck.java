@@ -13,23 +13,17 @@ import java.util.Set;
  * {@code check: writable}: the app's user may create files where it writes. It reads the folder's
  * owner and mode through the archive endpoint, so nothing is written to find out.
  */
-final class WritableCheck implements Check {
+final class WritableCheck extends ContainerCheckBase {
   /** The engine creates a missing bind-mount folder as root with this mode, as it starts. */
   private static final int ENGINE_FOLDER_MODE = 0755;
 
   private static final Duration SAME_MOMENT = Duration.ofSeconds(5);
 
-  private final String container;
   private final String target;
 
   WritableCheck(String container, String target) {
-    this.container = container;
+    super(container);
     this.target = target;
-  }
-
-  @Override
-  public String container() {
-    return container;
   }
 
   @Override
@@ -50,7 +44,7 @@ final class WritableCheck implements Check {
   @Override
   public Outcome run(CheckContext context) {
     InspectContainerResponse c = context.container(container);
-    String name = context.names().container(container);
+    String name = name(context);
     Optional<ContainerUser> user = ContainerUser.of(c);
     if (user.isEmpty()) {
       return Outcome.pass(
@@ -93,7 +87,7 @@ final class WritableCheck implements Check {
 
   private Map<String, String> values(
       CheckContext context, InspectContainerResponse c, PathInfo folder, long uid) {
-    String name = context.names().container(container);
+    String name = name(context);
     String where =
         MountView.on(c, target)
             .map(m -> m.volume() ? "the volume " + m.source() : m.source())

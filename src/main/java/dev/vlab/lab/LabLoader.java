@@ -3,9 +3,7 @@ package dev.vlab.lab;
 import dev.vlab.VlabException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads lab files ({@code *.yaml}) from a folder, in file name order, checking each. */
 public final class LabLoader {
@@ -24,28 +22,11 @@ public final class LabLoader {
               + " does not exist or is not a folder. Give --labs a"
               + " folder that holds lab files (*.yaml), or leave it out to use the bundled labs.");
     }
-    Map<String, Lab> byId = new LinkedHashMap<>();
-    for (Path file : YamlFile.list(dir)) {
-      String name = shownAs + "/" + file.getFileName();
-      String text = YamlFile.read(file, name);
-      Lab lab = parse(text, name);
-      Lab earlier = byId.putIfAbsent(lab.id(), lab);
-      if (earlier != null) {
-        throw new LabFileException(
-            name,
-            YamlLines.of(text).lineOf("id"),
-            "id",
-            "'"
-                + lab.id()
-                + "' is already the id of "
-                + earlier.file()
-                + "; every lab needs an id of its own");
-      }
-    }
-    if (byId.isEmpty()) {
+    List<Lab> labs = YamlFile.readAll(dir, shownAs, LabLoader::parse, Lab::id, "lab");
+    if (labs.isEmpty()) {
       throw VlabException.usage("The labs folder " + shownAs + " holds no lab files (*.yaml).");
     }
-    return new LabCatalog(List.copyOf(byId.values()));
+    return new LabCatalog(labs);
   }
 
   /** Parses and checks one lab file's text; {@code name} is used in messages. */

@@ -11,8 +11,12 @@ import dev.vlab.VlabException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,8 +39,46 @@ public final class YamlFile {
   /** A parsed file: its raw value, and where each field stands for later messages. */
   public record Parsed<T>(T value, YamlLines lines) {}
 
-  /** The {@code *.yaml} files directly in {@code dir}, in file name order. */
-  public static List<Path> list(Path dir) {
+  /** Parses one file's text; the name is the file as shown in messages. */
+  public interface Parser<T> {
+    T parse(String yaml, String name);
+  }
+
+  /**
+   * Parses every {@code *.yaml} file directly in {@code dir}, in file name order, refusing two with
+   * one id.
+   *
+   * @param shownAs how the folder is named in messages
+   * @param what what the files hold, for messages: "lab", "exercise"
+   */
+  public static <T> List<T> readAll(
+      Path dir, String shownAs, Parser<T> parser, Function<T, String> idOf, String what) {
+    Map<String, String> fileOfId = new HashMap<>();
+    List<T> all = new ArrayList<>();
+    for (Path file : list(dir)) {
+      String name = shownAs + "/" + file.getFileName();
+      String text = read(file, name);
+      T parsed = parser.parse(text, name);
+      String earlier = fileOfId.putIfAbsent(idOf.apply(parsed), name);
+      if (earlier != null) {
+        throw new LabFileException(
+            name,
+            YamlLines.of(text).lineOf("id"),
+            "id",
+            "'"
+                + idOf.apply(parsed)
+                + "' is already the id of "
+                + earlier
+                + "; every "
+                + what
+                + " needs an id of its own");
+      }
+      all.add(parsed);
+    }
+    return List.copyOf(all);
+  }
+
+  private static List<Path> list(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
     } catch (IOException e) {
@@ -44,7 +86,7 @@ public final class YamlFile {
     }
   }
 
-  public static String read(Path file, String name) {
+  private static String read(Path file, String name) {
     try {
       return Files.readString(file);
     } catch (IOException e) {

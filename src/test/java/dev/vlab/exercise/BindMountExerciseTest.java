@@ -5,53 +5,19 @@ import static dev.vlab.testing.Verdict.assertPassed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vlab.engine.Engine;
-import dev.vlab.testing.Student;
-import dev.vlab.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exercise 3 on the real engine: a student mounts their ./data folder on demo2, right and wrong.
  */
-class BindMountExerciseTest {
-  private static Engine engine;
-
-  @TempDir Path home;
-  private Student student;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
-
-  @BeforeEach
-  void student() {
-    student = new Student(home);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    student.close();
-  }
-
+class BindMountExerciseTest extends StudentTestBase {
   @Test
   void theRightWayWithDashVPassesAndTheNoteIsAFileOnTheHost() throws Exception {
     Path data = makeFolder("data", "rwxrwxrwx");
-    runDemo2("-p", "3000", "-v", data + ":/data");
+    student.run("demo2", "-p", "3000", "-v", data + ":/data");
     String folder = student.folderSnapshot("data");
 
     JsonNode first = student.check("bind-mount");
@@ -61,7 +27,7 @@ class BindMountExerciseTest {
         hint.substring(hint.indexOf('\'') + 1, hint.indexOf('\'', hint.indexOf('\'') + 1));
     assertThat(Files.readAllLines(data.resolve("notes.txt"))).contains(note);
     student.docker("rm", "-f", student.name("demo2"));
-    runDemo2("-p", "3000", "-v", data + ":/data");
+    student.run("demo2", "-p", "3000", "-v", data + ":/data");
 
     assertPassed(student.check("bind-mount"));
     assertThat(student.folderSnapshot("data")).isEqualTo(folder);
@@ -72,18 +38,18 @@ class BindMountExerciseTest {
     Path data = makeFolder("data", "rwxr-xr-x");
     Files.setAttribute(data, "unix:uid", 1000);
     String mount = "type=bind,source=" + data + ",target=/data";
-    runDemo2("-p", "127.0.0.1::3000", "--mount", mount);
+    student.run("demo2", "-p", "127.0.0.1::3000", "--mount", mount);
 
     assertFailed(student.check("bind-mount"), "written");
     student.docker("rm", "-f", student.name("demo2"));
-    runDemo2("-p", "127.0.0.1::3000", "--mount", mount);
+    student.run("demo2", "-p", "127.0.0.1::3000", "--mount", mount);
 
     assertPassed(student.check("bind-mount"));
   }
 
   @Test
   void aSourceWithoutASlashMadeANamedVolumeAndTheHintSaysSo() throws Exception {
-    runDemo2("-p", "3000", "-v", student.name("data") + ":/data");
+    student.run("demo2", "-p", "3000", "-v", student.name("data") + ":/data");
     String before = student.snapshot("demo2");
 
     assertFailed(
@@ -97,7 +63,7 @@ class BindMountExerciseTest {
 
   @Test
   void aFolderThatDidNotExistWasMadeByTheEngineForRoot() throws Exception {
-    runDemo2("-p", "3000", "-v", student.folder("data") + ":/data");
+    student.run("demo2", "-p", "3000", "-v", student.folder("data") + ":/data");
 
     assertFailed(
         student.check("bind-mount"),
@@ -111,7 +77,7 @@ class BindMountExerciseTest {
   void aFolderUid1000MayNotWriteIsNamedWithTheAppsOwnComplaint() throws Exception {
     Path data = makeFolder("data", "rwxr-xr-x");
     Files.setAttribute(data, "unix:uid", 4242);
-    runDemo2("-p", "3000", "-v", data + ":/data");
+    student.run("demo2", "-p", "3000", "-v", data + ":/data");
     // The student tries the app first, as the task says, and gets an error.
     assertThat(student.addNote("demo2", "will it save?")).isEqualTo(500);
     String folder = student.folderSnapshot("data");
@@ -131,7 +97,7 @@ class BindMountExerciseTest {
   @Test
   void aFolderMountedAtTheWrongPathIsFoundWhereItIs() throws Exception {
     Path data = makeFolder("data", "rwxrwxrwx");
-    runDemo2("-p", "3000", "-v", data + ":/app/data");
+    student.run("demo2", "-p", "3000", "-v", data + ":/app/data");
 
     assertFailed(
         student.check("bind-mount"),
@@ -143,11 +109,11 @@ class BindMountExerciseTest {
   @Test
   void aNewDemo2OnAnotherFolderHasLostTheNote() throws Exception {
     Path data = makeFolder("data", "rwxrwxrwx");
-    runDemo2("-p", "3000", "-v", data + ":/data");
+    student.run("demo2", "-p", "3000", "-v", data + ":/data");
     assertFailed(student.check("bind-mount"), "written");
     student.docker("rm", "-f", student.name("demo2"));
     Path other = makeFolder("other", "rwxrwxrwx");
-    runDemo2("-p", "3000", "-v", other + ":/data");
+    student.run("demo2", "-p", "3000", "-v", other + ":/data");
 
     assertFailed(
         student.check("bind-mount"),
@@ -160,16 +126,5 @@ class BindMountExerciseTest {
     Path folder = Files.createDirectory(student.folder(name));
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString(mode));
     return folder;
-  }
-
-  private void runDemo2(String... options) {
-    String[] args = new String[options.length + 5];
-    args[0] = "run";
-    args[1] = "-d";
-    args[2] = "--name";
-    args[3] = student.name("demo2");
-    System.arraycopy(options, 0, args, 4, options.length);
-    args[args.length - 1] = "volume-demo";
-    student.docker(args);
   }
 }

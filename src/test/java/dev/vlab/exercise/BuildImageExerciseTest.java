@@ -4,48 +4,13 @@ import static dev.vlab.testing.Verdict.assertFailed;
 import static dev.vlab.testing.Verdict.assertPassed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vlab.engine.Engine;
-import dev.vlab.testing.Student;
-import dev.vlab.testing.TestEngine;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exercise 1 on the real engine. With no registry here, the student's builds start FROM the demo
  * image vlab built (no pull), and tag the result with the student's own image name.
  */
-class BuildImageExerciseTest {
-  private static Engine engine;
-
-  @TempDir Path home;
-  private Student student;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
-
-  @BeforeEach
-  void student() {
-    student = new Student(home);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    student.close();
-  }
-
+class BuildImageExerciseTest extends StudentTestBase {
   @Test
   void theImageBuiltUnderItsNamePassesAndTheTrialContainerIsGone() throws Exception {
     build("volume-demo", "FROM volume-demo\n");

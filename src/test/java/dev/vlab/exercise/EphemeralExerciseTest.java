@@ -5,48 +5,13 @@ import static dev.vlab.testing.Verdict.assertPassed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vlab.engine.Engine;
-import dev.vlab.testing.Student;
-import dev.vlab.testing.TestEngine;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Exercise 2 on the real engine: a student runs demo1 with no volume, right and wrong. */
-class EphemeralExerciseTest {
-  private static Engine engine;
-
-  @TempDir Path home;
-  private Student student;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
-
-  @BeforeEach
-  void student() {
-    student = new Student(home);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    student.close();
-  }
-
+class EphemeralExerciseTest extends StudentTestBase {
   @Test
   void theRightWayPassesOnceTheStudentHasRemovedAndRunDemo1Again() throws Exception {
-    student.docker("run", "-d", "--name", student.name("demo1"), "-p", "3000", "volume-demo");
+    student.run("demo1", "-p", "3000");
     assertThat(student.addNote("demo1", "my first note")).isEqualTo(201);
     String before = student.snapshot("demo1");
 
@@ -56,7 +21,7 @@ class EphemeralExerciseTest {
     assertThat(student.snapshot("demo1")).isEqualTo(before);
 
     student.docker("rm", "-f", student.name("demo1"));
-    student.docker("run", "-d", "--name", student.name("demo1"), "-p", "3000", "volume-demo");
+    student.run("demo1", "-p", "3000");
     String after = student.snapshot("demo1");
 
     JsonNode second = student.check("ephemeral");
@@ -69,7 +34,7 @@ class EphemeralExerciseTest {
 
   @Test
   void aRestartIsNotARemovalAndTheHintSaysSo() throws Exception {
-    student.docker("run", "-d", "--name", student.name("demo1"), "-p", "3000", "volume-demo");
+    student.run("demo1", "-p", "3000");
     assertFailed(student.check("ephemeral"), "written");
 
     student.docker("restart", student.name("demo1"));
@@ -83,16 +48,7 @@ class EphemeralExerciseTest {
 
   @Test
   void aVolumeOnDemo1IsNotWhatThisExerciseAsksFor() throws Exception {
-    student.docker(
-        "run",
-        "-d",
-        "--name",
-        student.name("demo1"),
-        "-p",
-        "3000",
-        "-v",
-        student.name("notes") + ":/data",
-        "volume-demo");
+    student.run("demo1", "-p", "3000", "-v", student.name("notes") + ":/data");
 
     assertFailed(
         student.check("ephemeral"),
@@ -104,7 +60,7 @@ class EphemeralExerciseTest {
 
   @Test
   void aContainerWhosePortIsNotPublishedGetsTheHintToPublishIt() throws Exception {
-    student.docker("run", "-d", "--name", student.name("demo1"), "volume-demo");
+    student.run("demo1");
 
     assertFailed(
         student.check("ephemeral"), "not-published", "port 3000 is not published", "-p 3000:3000");
@@ -113,7 +69,7 @@ class EphemeralExerciseTest {
   @Test
   void publishingTheWrongContainerPortIsExplained() throws Exception {
     // -p HOST:80 where the app listens on 3000: a host port goes to a port nobody listens on.
-    student.docker("run", "-d", "--name", student.name("demo1"), "-p", "80", "volume-demo");
+    student.run("demo1", "-p", "80");
 
     assertFailed(
         student.check("ephemeral"), "wrong-port", "to container port 80", "second number of -p");
@@ -123,7 +79,7 @@ class EphemeralExerciseTest {
   void aStoppedOrMissingContainerIsNamed() throws Exception {
     assertFailed(student.check("ephemeral"), "missing", "no container " + student.name("demo1"));
 
-    student.docker("run", "-d", "--name", student.name("demo1"), "-p", "3000", "volume-demo");
+    student.run("demo1", "-p", "3000");
     student.docker("stop", "-t", "1", student.name("demo1"));
 
     assertFailed(student.check("ephemeral"), "not-running", "exited", "docker rm -f");

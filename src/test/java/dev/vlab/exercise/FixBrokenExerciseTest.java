@@ -5,48 +5,14 @@ import static dev.vlab.testing.Verdict.assertPassed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vlab.ExitCode;
-import dev.vlab.engine.Engine;
 import dev.vlab.testing.CliRun;
-import dev.vlab.testing.Student;
-import dev.vlab.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Exercise 5 on the real engine: vlab breaks demo4 one of two ways; the student mends it. */
-class FixBrokenExerciseTest {
-  private static Engine engine;
-
-  @TempDir Path home;
-  private Student student;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
-
-  @BeforeEach
-  void student() {
-    student = new Student(home);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    student.close();
-  }
-
+class FixBrokenExerciseTest extends StudentTestBase {
   @Test
   void aVolumeAtTheWrongPathIsFoundAndMendedByRunningDemo4Again() throws Exception {
     start("wrong-path");
@@ -83,16 +49,7 @@ class FixBrokenExerciseTest {
     String mounts =
         student.docker("inspect", "--format", "{{json .Mounts}}", student.name("demo4"));
     student.docker("rm", "-f", student.name("demo4"));
-    student.docker(
-        "run",
-        "-d",
-        "--name",
-        student.name("demo4"),
-        "-p",
-        "3000",
-        "-v",
-        folder + ":/data",
-        "volume-demo");
+    student.run("demo4", "-p", "3000", "-v", folder + ":/data");
 
     assertPassed(student.check("fix-broken"));
     assertThat(mounts).contains(folder.toString());
@@ -121,15 +78,6 @@ class FixBrokenExerciseTest {
   }
 
   private void runDemo4() {
-    student.docker(
-        "run",
-        "-d",
-        "--name",
-        student.name("demo4"),
-        "-p",
-        "3000",
-        "-v",
-        student.name("fixvol") + ":/data",
-        "volume-demo");
+    student.run("demo4", "-p", "3000", "-v", student.name("fixvol") + ":/data");
   }
 }

@@ -4,58 +4,24 @@ import static dev.vlab.testing.Verdict.assertFailed;
 import static dev.vlab.testing.Verdict.assertPassed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vlab.engine.Engine;
-import dev.vlab.testing.Student;
-import dev.vlab.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exercise 4 on the real engine: a student mounts the volume notesvol on demo3, right and wrong.
  */
-class NamedVolumeExerciseTest {
-  private static Engine engine;
-
-  @TempDir Path home;
-  private Student student;
-
-  @BeforeAll
-  static void engine() {
-    engine = TestEngine.connect();
-    TestEngine.demoImage(engine);
-  }
-
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
-
-  @BeforeEach
-  void student() {
-    student = new Student(home);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    student.close();
-  }
-
+class NamedVolumeExerciseTest extends StudentTestBase {
   @Test
   void theRightWayPassesOnceTheStudentSaysWhereTheVolumeLives() throws Exception {
     student.docker("volume", "create", student.name("notesvol"));
     String volume = student.volumeSnapshot("notesvol");
     String mount = "source=" + student.name("notesvol") + ",target=/data";
-    runDemo3("-p", "3000", "--mount", mount);
+    student.run("demo3", "-p", "3000", "--mount", mount);
 
     assertFailed(student.check("named-volume"), "written", "Now remove " + student.name("demo3"));
     student.docker("rm", "-f", student.name("demo3"));
-    runDemo3("-p", "3000", "-v", student.name("notesvol") + ":/data");
+    student.run("demo3", "-p", "3000", "-v", student.name("notesvol") + ":/data");
 
     assertFailed(
         student.check("named-volume"),
@@ -79,7 +45,7 @@ class NamedVolumeExerciseTest {
   @Test
   void aVolumeThatDemo3DoesNotUseIsPointedOut() throws Exception {
     student.docker("volume", "create", student.name("notesvol"));
-    runDemo3("-p", "3000");
+    student.run("demo3", "-p", "3000");
 
     assertFailed(
         student.check("named-volume"),
@@ -90,7 +56,7 @@ class NamedVolumeExerciseTest {
 
   @Test
   void noVolumeAtAllGetsTheHintToCreateOne() throws Exception {
-    runDemo3("-p", "3000");
+    student.run("demo3", "-p", "3000");
 
     assertFailed(
         student.check("named-volume"), "none", "docker volume create " + student.name("notesvol"));
@@ -98,7 +64,7 @@ class NamedVolumeExerciseTest {
 
   @Test
   void theVolumeAtAppDataIsMountedWhereTheAppDoesNotWrite() throws Exception {
-    runDemo3("-p", "3000", "-v", student.name("notesvol") + ":/app/data");
+    student.run("demo3", "-p", "3000", "-v", student.name("notesvol") + ":/app/data");
     String before = student.snapshot("demo3");
 
     assertFailed(
@@ -111,7 +77,7 @@ class NamedVolumeExerciseTest {
 
   @Test
   void anotherVolumeOrAHostFolderIsNotNotesvol() throws Exception {
-    runDemo3("-p", "3000", "-v", student.name("notes-vol") + ":/data");
+    student.run("demo3", "-p", "3000", "-v", student.name("notes-vol") + ":/data");
 
     assertFailed(
         student.check("named-volume"),
@@ -120,20 +86,9 @@ class NamedVolumeExerciseTest {
 
     student.docker("rm", "-f", student.name("demo3"));
     Path folder = Files.createDirectory(student.folder("notesvol"));
-    runDemo3("-p", "3000", "-v", folder + ":/data");
+    student.run("demo3", "-p", "3000", "-v", folder + ":/data");
 
     assertFailed(
         student.check("named-volume"), "bind-not-volume", "a host folder, not a named volume");
-  }
-
-  private void runDemo3(String... options) {
-    String[] args = new String[options.length + 5];
-    args[0] = "run";
-    args[1] = "-d";
-    args[2] = "--name";
-    args[3] = student.name("demo3");
-    System.arraycopy(options, 0, args, 4, options.length);
-    args[args.length - 1] = "volume-demo";
-    student.docker(args);
   }
 }

@@ -53,6 +53,14 @@ public final class Student implements AutoCloseable {
     return dir.resolve(prefix + workshopName);
   }
 
+  /** {@code docker run -d --name CONTAINER OPTIONS... volume-demo}, in this student's names. */
+  public void run(String container, String... options) {
+    List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name(container)));
+    args.addAll(List.of(options));
+    args.add("volume-demo");
+    docker(args.toArray(String[]::new));
+  }
+
   /** Runs {@code docker ARGS...}, which must succeed, and returns what it printed. */
   public String docker(String... args) {
     Result result = dockerMayFail(args);
@@ -62,7 +70,7 @@ public final class Student implements AutoCloseable {
 
   /** Runs {@code docker ARGS...} with {@code stdin}, such as a Dockerfile for docker build -. */
   public String dockerWithInput(String stdin, String... args) {
-    Result result = run(stdin, args);
+    Result result = execute(stdin, args);
     assertThat(result.code()).as("docker %s: %s", String.join(" ", args), result.output()).isZero();
     return result.output().strip();
   }
@@ -71,10 +79,10 @@ public final class Student implements AutoCloseable {
   public record Result(int code, String output) {}
 
   public Result dockerMayFail(String... args) {
-    return run(null, args);
+    return execute(null, args);
   }
 
-  private Result run(String stdin, String... args) {
+  private Result execute(String stdin, String... args) {
     List<String> command = new ArrayList<>(List.of("docker"));
     command.addAll(List.of(args));
     try {
