@@ -95,11 +95,14 @@ final class CheckCommand implements Callable<Integer> {
     try (Engine engine = EngineConnector.connect()) {
       Checker checker =
           new Checker(engine, workshop.names(), progress, Duration.ofSeconds(timeoutSeconds));
-      for (Exercise exercise : chosen) {
-        results.add(checker.check(exercise));
+      try {
+        for (Exercise exercise : chosen) {
+          results.add(checker.check(exercise));
+        }
+      } finally {
+        // A marker note written before a later failure must still be remembered.
+        progress.save();
       }
-    } finally {
-      progress.save();
     }
     report(results);
     return results.stream().allMatch(ExerciseResult::passed)
