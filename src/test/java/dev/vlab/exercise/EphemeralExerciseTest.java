@@ -85,4 +85,23 @@ class EphemeralExerciseTest extends StudentTestBase {
     assertFailed(student.check("ephemeral"), "not-running", "exited", "docker rm -f");
     assertThat(student.snapshot("demo1")).contains("exited");
   }
+
+  @Test
+  void aContainerOfAnotherImageIsNamedByTheImageTheStudentTyped() throws Exception {
+    student.dockerWithInput(
+        "FROM volume-demo\nLABEL course=another\n",
+        "build",
+        "-q",
+        "-t",
+        student.name("other"),
+        "-");
+    student.docker(
+        "run", "-d", "--name", student.name("demo1"), "-p", "3000", student.name("other"));
+
+    assertFailed(
+        student.check("ephemeral"),
+        "wrong-image",
+        "runs " + student.name("other") + ", not volume-demo",
+        "docker rm -f " + student.name("demo1"));
+  }
 }
