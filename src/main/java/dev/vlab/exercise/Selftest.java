@@ -64,7 +64,8 @@ public final class Selftest {
     List<String> commands = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     Attempt attempt = new Attempt();
-    try (Cleanup cleanup = new Cleanup(run, false, removed::add)) {
+    try (Cleanup cleanup =
+        new Cleanup(run, false, line -> removed.add(line.replaceFirst("^Removed ", "")))) {
       Names names = new Names(prefix, image(exercise, prefix), workDir(workspace, exercise));
       attempt.run(exercise, variant, names, runId, resources, commands);
     } catch (VlabException e) {

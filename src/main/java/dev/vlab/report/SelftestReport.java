@@ -37,7 +37,7 @@ public final class SelftestReport {
     long ok = results.stream().filter(SelftestResult::ok).count();
     out.println(
         ok == results.size()
-            ? "All " + ok + " exercise tests tell right from wrong."
+            ? "Every exercise test tells right from wrong (" + ok + " run)."
             : (results.size() - ok)
                 + " of "
                 + results.size()
