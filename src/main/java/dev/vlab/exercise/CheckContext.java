@@ -25,8 +25,7 @@ record CheckContext(
 
   /** The student's app, reached where the container publishes the app's port. */
   NotesClient app(InspectContainerResponse container) {
-    // TODO: an engine on another machine publishes ports there, not here; checks cannot reach the
-    // app then.
+    // TODO: a remote engine publishes ports on its own host, so checks cannot reach the app.
     return Engine.hostPort(container, DemoImage.PORT)
         .map(NotesClient::new)
         .orElseThrow(

@@ -60,8 +60,7 @@ final class HostFileCheck extends ContainerCheckBase {
             "folder", source,
             "file", file.toString(),
             "note", marker.note());
-    // TODO: with an engine on another machine the folder is there, not here; this check cannot see
-    // it.
+    // TODO: a remote engine's bind folders are on its host, so this check cannot read them.
     if (!Files.isDirectory(folder)) {
       return Outcome.fail("not-visible", "vlab cannot see the folder " + source, values);
     }
