@@ -14,9 +14,10 @@ public final class ExitCode {
   /** Lines for the {@code Exit codes:} section of {@code --help}. */
   public static final String[] HELP = {
     "0:Success: every scenario behaved as its lab expects (or could not show its lesson on"
-        + " this engine); doctor found nothing that stops the labs; clean removed all it chose.",
-    "1:At least one scenario did not behave as expected.",
-    "2:Bad input: an unknown option or scenario id, a mistake in a lab file, a malformed"
+        + " this engine); every check or self-test passed; doctor found nothing that stops the"
+        + " labs; clean removed all it chose.",
+    "1:A scenario did not behave as expected, a check did not pass, or a self-test did not.",
+    "2:Bad input: an unknown option or id, a mistake in a lab or exercise file, a malformed"
         + " DOCKER_HOST, a missing --labs folder.",
     "3:No Docker engine answered, it went away mid-run, or it speaks an API version vlab"
         + " cannot use.",

@@ -2,13 +2,16 @@ package dev.vlab.cli;
 
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
+import dev.vlab.engine.Engine;
 import dev.vlab.scenario.Cleanup;
 import dev.vlab.terminal.Terminal;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the configured command line, the same for {@code main} and for tests. */
 public final class Cli {
@@ -37,6 +40,28 @@ public final class Cli {
     cli.setParameterExceptionHandler(Cli::reportUsage);
     listExitCodes(cli);
     return cli;
+  }
+
+  /** Progress lines for a person watching, on the command's stderr. */
+  static Consumer<String> progress(CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
+    return line -> {
+      err.println(line);
+      err.flush();
+    };
+  }
+
+  /** One line naming the engine in use. */
+  static String describe(Engine engine) {
+    return "Engine at "
+        + engine.address()
+        + " ("
+        + engine.foundBy()
+        + "; Docker "
+        + engine.engineVersion()
+        + ", API "
+        + engine.apiVersion()
+        + ")";
   }
 
   /** Every command's help ends with the exit codes, taken from the one list in ExitCode. */

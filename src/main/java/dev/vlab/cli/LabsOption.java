@@ -1,6 +1,8 @@
 package dev.vlab.cli;
 
 import dev.vlab.Bundled;
+import dev.vlab.exercise.ExerciseCatalog;
+import dev.vlab.exercise.ExerciseLoader;
 import dev.vlab.lab.LabCatalog;
 import dev.vlab.lab.LabLoader;
 import dev.vlab.lab.Workshop;
@@ -13,7 +15,9 @@ final class LabsOption {
   @Option(
       names = "--labs",
       paramLabel = "DIR",
-      description = "Read lab files from DIR instead of the labs bundled with vlab.")
+      description =
+          "Read lab files from DIR, and exercise files from DIR/exercises, instead of those"
+              + " bundled with vlab.")
   Path dir;
 
   /** The labs' {@code workshop.yaml}: DIR's own if it has one, else the bundled one. */
@@ -22,6 +26,15 @@ final class LabsOption {
         dir == null ? Optional.empty() : LabLoader.loadWorkshop(dir, dir.toString());
     return own.or(() -> LabLoader.loadWorkshop(Bundled.folder("labs"), "labs"))
         .orElseThrow(() -> new IllegalStateException("vlab was built without labs/workshop.yaml"));
+  }
+
+  /** The exercises, in the folder {@code exercises} of the labs folder. */
+  ExerciseCatalog exercises() {
+    return dir == null
+        ? ExerciseLoader.load(
+            Bundled.folder("labs").resolve(ExerciseLoader.FOLDER), "labs/" + ExerciseLoader.FOLDER)
+        : ExerciseLoader.load(
+            dir.resolve(ExerciseLoader.FOLDER), dir.resolve(ExerciseLoader.FOLDER).toString());
   }
 
   LabCatalog load() {

@@ -126,7 +126,7 @@ final class RunLabCommand implements Callable<Integer> {
     RunReport report;
     try (Engine engine = EngineConnector.connect();
         Progress progress = Progress.on(terminal, err)) {
-      progress.line(describe(engine));
+      progress.line(Cli.describe(engine));
       report = engine.whileAnswering("running the labs", () -> run(engine, chosen, progress));
     }
     print(report);
@@ -154,22 +154,10 @@ final class RunLabCommand implements Callable<Integer> {
             terminal,
             spec.commandLine().getOut());
     try (Engine engine = EngineConnector.connect()) {
-      spec.commandLine().getErr().println(describe(engine));
+      spec.commandLine().getErr().println(Cli.describe(engine));
       spec.commandLine().getErr().flush();
       return session.run(engine, System.in);
     }
-  }
-
-  private static String describe(Engine engine) {
-    return "Engine at "
-        + engine.address()
-        + " ("
-        + engine.foundBy()
-        + "; Docker "
-        + engine.engineVersion()
-        + ", API "
-        + engine.apiVersion()
-        + ")";
   }
 
   private RunReport run(Engine engine, List<Lab> chosen, Progress progress) {

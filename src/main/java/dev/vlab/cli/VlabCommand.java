@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       DoctorCommand.class,
       CleanCommand.class,
+      ExerciseCommand.class,
+      CheckCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     description = {
@@ -34,7 +36,9 @@ import picocli.CommandLine.Spec;
       "  vlab run-lab all --json          the report as JSON, for scripts and graders",
       "  vlab list                        the labs and what each shows",
       "  vlab doctor                      will the labs work on this engine?",
-      "  vlab clean --dry-run             what killed or kept runs left behind"
+      "  vlab clean --dry-run             what killed or kept runs left behind",
+      "  vlab exercise list               exercises: you type the commands",
+      "  vlab check bind-mount            vlab checks your work and hints at mistakes"
     })
 final class VlabCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -17,6 +17,7 @@ import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
@@ -29,6 +30,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -264,12 +266,37 @@ public final class Engine implements Closeable {
 
   /** The host port the engine chose for {@code containerPort}; empty once the container stopped. */
   public Optional<Integer> publishedPort(String id, int containerPort) {
-    return inspectContainer(id)
-        .map(
-            c ->
-                c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
-        .filter(bindings -> bindings.length > 0)
-        .map(bindings -> Integer.parseInt(bindings[0].getHostPortSpec()));
+    return inspectContainer(id).flatMap(c -> hostPort(c, containerPort));
+  }
+
+  /** The host port where a container publishes {@code containerPort}, if it does. */
+  public static Optional<Integer> hostPort(InspectContainerResponse container, int containerPort) {
+    Map<ExposedPort, Ports.Binding[]> bindings = publishedPorts(container);
+    Ports.Binding[] forPort = bindings.get(ExposedPort.tcp(containerPort));
+    return forPort == null || forPort.length == 0
+        ? Optional.empty()
+        : Optional.of(Integer.parseInt(forPort[0].getHostPortSpec()));
+  }
+
+  /** Every published port of a running container, by container port. */
+  public static Map<ExposedPort, Ports.Binding[]> publishedPorts(
+      InspectContainerResponse container) {
+    if (container.getNetworkSettings() == null
+        || container.getNetworkSettings().getPorts() == null) {
+      return Map.of();
+    }
+    Map<ExposedPort, Ports.Binding[]> all = new java.util.HashMap<>();
+    container
+        .getNetworkSettings()
+        .getPorts()
+        .getBindings()
+        .forEach(
+            (port, bindings) -> {
+              if (bindings != null && bindings.length > 0) {
+                all.put(port, bindings);
+              }
+            });
+    return all;
   }
 
   /** Removes a container as {@code docker rm -f} does; its volumes stay. */
@@ -355,17 +382,56 @@ public final class Engine implements Closeable {
 
   /** The files below {@code path} inside a container, read through the archive endpoint. */
   public List<String> listFiles(String id, String path) {
+    return readArchive(
+        id,
+        path,
+        entries -> {
+          List<String> files = new ArrayList<>();
+          for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+            if (!e.isDirectory()) {
+              files.add(e.getName());
+            }
+          }
+          return files;
+        },
+        List.of());
+  }
+
+  /**
+   * The owner, mode and age of {@code path} inside a container, as the archive endpoint reports it
+   * (so no shell runs in the container); empty when there is no such path.
+   */
+  public Optional<PathInfo> pathInfo(String id, String path) {
+    return readArchive(
+        id,
+        path,
+        entries -> {
+          TarArchiveEntry first = entries.getNextEntry();
+          if (first == null) {
+            return Optional.<PathInfo>empty();
+          }
+          boolean empty = entries.getNextEntry() == null;
+          return Optional.of(
+              new PathInfo(
+                  first.getLongUserId(),
+                  first.getLongGroupId(),
+                  first.getMode() & 07777,
+                  first.getModTime().toInstant(),
+                  empty));
+        },
+        Optional.empty());
+  }
+
+  private interface ArchiveReader<T> {
+    T read(TarArchiveInputStream entries) throws IOException;
+  }
+
+  private <T> T readArchive(String id, String path, ArchiveReader<T> reader, T whenMissing) {
     try (InputStream tar = docker.copyArchiveFromContainerCmd(id, path).exec();
         TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
-      List<String> files = new java.util.ArrayList<>();
-      for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-        if (!e.isDirectory()) {
-          files.add(e.getName());
-        }
-      }
-      return files;
+      return reader.read(entries);
     } catch (NotFoundException e) {
-      return List.of();
+      return whenMissing;
     } catch (IOException e) {
       throw VlabException.failed("Could not read " + path + " in container " + id, e);
     }
@@ -482,6 +548,36 @@ public final class Engine implements Closeable {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /** The tags of every image whose entrypoint or command mentions {@code fragment}. */
+  public List<String> imageTagsRunning(String fragment) {
+    List<String> tags = new ArrayList<>();
+    for (Image image : docker.listImagesCmd().exec()) {
+      if (image.getRepoTags() == null) {
+        continue;
+      }
+      boolean runs =
+          inspectImage(image.getId())
+              .map(InspectImageResponse::getConfig)
+              .map(
+                  c ->
+                      String.join(" ", words(c.getEntrypoint()))
+                          + " "
+                          + String.join(" ", words(c.getCmd())))
+              .filter(command -> command.contains(fragment))
+              .isPresent();
+      if (runs) {
+        List.of(image.getRepoTags()).stream()
+            .filter(tag -> !tag.startsWith("<none>"))
+            .forEach(tags::add);
+      }
+    }
+    return tags;
+  }
+
+  private static List<String> words(String[] command) {
+    return command == null ? List.of() : List.of(command);
   }
 
   @Override

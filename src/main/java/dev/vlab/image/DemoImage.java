@@ -72,12 +72,13 @@ public final class DemoImage {
 
   /** The demo image ({@link #configuredName()}), from the app sources bundled with vlab. */
   public static DemoImage bundled(Engine engine, Consumer<String> progress) {
+    return bundled(engine, configuredName(), progress);
+  }
+
+  /** The image of the demo app bundled with vlab, under {@code name}, with no build arguments. */
+  public static DemoImage bundled(Engine engine, String name, Consumer<String> progress) {
     return new DemoImage(
-        engine,
-        configuredName(),
-        new DemoAppSources(Bundled.folder("demo-app")),
-        Map.of(),
-        progress);
+        engine, name, new DemoAppSources(Bundled.folder("demo-app")), Map.of(), progress);
   }
 
   /** What {@link #ensure} did: the image, how it was made, and why that way. */

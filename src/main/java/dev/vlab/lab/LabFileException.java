@@ -5,7 +5,7 @@ import dev.vlab.VlabException;
 
 /** A mistake in a lab file, reported as {@code file:line: field: what is wrong}. */
 public final class LabFileException extends VlabException {
-  LabFileException(String file, int line, String field, String problem) {
+  public LabFileException(String file, int line, String field, String problem) {
     super(ExitCode.USAGE, file + ":" + line + ": " + field + ": " + problem);
   }
 }

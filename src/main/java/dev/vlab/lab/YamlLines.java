@@ -14,13 +14,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Where each field of a YAML document stands, by paths like {@code mounts[0].mode}, so that a check
  * made after parsing can still point at a line.
  */
-final class YamlLines {
+public final class YamlLines {
   private final Map<String, Integer> lines = new HashMap<>();
   private final Map<String, String> scalars = new HashMap<>();
 
   private YamlLines() {}
 
-  static YamlLines of(String yaml) {
+  public static YamlLines of(String yaml) {
     YamlLines index = new YamlLines();
     Node root = new Yaml().compose(new java.io.StringReader(yaml));
     if (root != null) {
@@ -54,12 +54,12 @@ final class YamlLines {
    * A scalar exactly as written, before YAML typed it: {@code 0555} stays {@code "0555"} rather
    * than becoming the octal or decimal number a YAML reader might make of it.
    */
-  String scalar(String path) {
+  public String scalar(String path) {
     return scalars.get(path);
   }
 
   /** The line of {@code path}, or of its nearest parent that is in the file. */
-  int lineOf(String path) {
+  public int lineOf(String path) {
     String current = path;
     while (!current.isEmpty()) {
       Integer line = lines.get(current);

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The docker CLI commands a person would type for what vlab does through the Engine API. */
-final class DockerCommands {
+public final class DockerCommands {
   /** How the handout names the folder a student stands in. */
   static final String PWD = "$PWD/";
 
   private DockerCommands() {}
 
-  static String run(ContainerSpec spec) {
+  public static String run(ContainerSpec spec) {
     StringBuilder cmd = new StringBuilder("docker run -d --name " + spec.name());
     cmd.append(" -p ")
         .append(spec.hostAddress())
@@ -36,27 +36,27 @@ final class DockerCommands {
     return cmd.append(' ').append(spec.image()).toString();
   }
 
-  static String port(String name, int containerPort) {
+  public static String port(String name, int containerPort) {
     return "docker port " + name + " " + containerPort;
   }
 
-  static String removeForce(String name) {
+  public static String removeForce(String name) {
     return "docker rm -f " + name;
   }
 
-  static String post(String url, String note) {
+  public static String post(String url, String note) {
     return "curl -X POST --data " + quote(note) + " " + url;
   }
 
-  static String get(String url) {
+  public static String get(String url) {
     return "curl " + url;
   }
 
-  static String mkdir(String folder, String mode) {
+  public static String mkdir(String folder, String mode) {
     return "mkdir " + quote(folder) + " && chmod " + mode + " " + quote(folder);
   }
 
-  static String volumeCreate(String name) {
+  public static String volumeCreate(String name) {
     return "docker volume create " + name;
   }
 
@@ -64,7 +64,7 @@ final class DockerCommands {
     return "docker volume rm " + name;
   }
 
-  static String volumeInspect(String name) {
+  public static String volumeInspect(String name) {
     return "docker volume inspect " + name;
   }
 
@@ -72,19 +72,19 @@ final class DockerCommands {
     return "docker inspect --format '{{json .Mounts}}' " + name;
   }
 
-  static String logs(String name) {
+  public static String logs(String name) {
     return "docker logs " + name;
   }
 
-  static String diff(String name) {
+  public static String diff(String name) {
     return "docker diff " + name;
   }
 
-  static String cat(String file) {
+  public static String cat(String file) {
     return "cat " + quote(file);
   }
 
-  static String stat(String folder) {
+  public static String stat(String folder) {
     return "stat -c '%a %u' " + quote(folder);
   }
 
@@ -92,7 +92,7 @@ final class DockerCommands {
    * Single quotes for the shell, only where needed. A leading {@code $PWD/}, which the handout uses
    * for folders a student makes where they stand, is left for the shell to expand.
    */
-  static String quote(String word) {
+  public static String quote(String word) {
     if (word.startsWith(PWD) && isPlain(word.substring(PWD.length()))) {
       return "\"$PWD\"/" + word.substring(PWD.length());
     }

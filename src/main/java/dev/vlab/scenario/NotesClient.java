@@ -12,23 +12,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Talks to the notes app over its published port, as {@code curl} would. */
-final class NotesClient {
+public final class NotesClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final URI base;
 
-  NotesClient(String host, int port) {
+  public NotesClient(String host, int port) {
     this.base = URI.create("http://" + host + ":" + port);
   }
 
-  String url(String path) {
+  /** The app published on 127.0.0.1, as students publish it. */
+  public NotesClient(int port) {
+    this("127.0.0.1", port);
+  }
+
+  public String url(String path) {
     return base.resolve(path).toString();
   }
 
   /** The app answers 200 on /health once it listens; any failure counts as not yet. */
-  boolean healthy() {
+  public boolean healthy() {
     try {
       return send(HttpRequest.newBuilder(base.resolve("/health")).GET()).statusCode() == 200;
     } catch (IOException e) {
@@ -37,13 +42,13 @@ final class NotesClient {
   }
 
   /** What the app answered to one request: its status and body. */
-  record Answer(int status, String body) {
-    boolean ok() {
+  public record Answer(int status, String body) {
+    public boolean ok() {
       return status >= 200 && status < 300;
     }
   }
 
-  Answer addNote(String note) throws IOException {
+  public Answer addNote(String note) throws IOException {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(base.resolve("/notes"))
@@ -51,13 +56,13 @@ final class NotesClient {
     return new Answer(response.statusCode(), response.body());
   }
 
-  Answer notesAnswer() throws IOException {
+  public Answer notesAnswer() throws IOException {
     HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/notes")).GET());
     return new Answer(response.statusCode(), response.body());
   }
 
   /** The notes in a GET /notes answer; empty when it holds none. */
-  static List<String> notesIn(Answer answer) throws IOException {
+  public static List<String> notesIn(Answer answer) throws IOException {
     List<String> notes = new ArrayList<>();
     JsonNode array = JSON.readTree(answer.body()).path("notes");
     array.forEach(n -> notes.add(n.asText()));

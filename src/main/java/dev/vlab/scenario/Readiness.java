@@ -13,21 +13,17 @@ import org.awaitility.core.TerminalFailureException;
  * Waits for the notes app to answer on /health: polls often, gives up early when the container
  * exits, and on failure shows the container's logs.
  */
-final class Readiness {
+public final class Readiness {
   private static final Duration FIRST_POLL = Duration.ofMillis(20);
   private static final Duration POLL = Duration.ofMillis(50);
 
   private Readiness() {}
 
-  static void untilAnswering(
+  /** Waits for the app, and fails with its logs when it stops or never answers. */
+  public static void untilAnswering(
       Engine engine, String containerId, String name, NotesClient app, Duration timeout) {
     try {
-      await("the notes app in " + name + " to answer on " + app.url("/health"))
-          .atMost(timeout)
-          .pollDelay(FIRST_POLL)
-          .pollInterval(POLL)
-          .failFast("container " + name + " stopped", () -> !engine.isRunning(containerId))
-          .until(app::healthy);
+      waitFor(engine, containerId, name, app, timeout);
     } catch (ConditionTimeoutException e) {
       throw VlabException.failed(
           "The notes app in container "
@@ -84,7 +80,31 @@ final class Readiness {
     return new Exited(name, code, engine.logs(containerId));
   }
 
-  static String indent(String text) {
+  /**
+   * Whether the app answers within {@code timeout}; false as soon as its container stops. For
+   * callers that explain a silent app themselves.
+   */
+  public static boolean answersWithin(
+      Engine engine, String containerId, String name, NotesClient app, Duration timeout) {
+    try {
+      waitFor(engine, containerId, name, app, timeout);
+      return true;
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      return false;
+    }
+  }
+
+  private static void waitFor(
+      Engine engine, String containerId, String name, NotesClient app, Duration timeout) {
+    await("the notes app in " + name + " to answer on " + app.url("/health"))
+        .atMost(timeout)
+        .pollDelay(FIRST_POLL)
+        .pollInterval(POLL)
+        .failFast("container " + name + " stopped", () -> !engine.isRunning(containerId))
+        .until(app::healthy);
+  }
+
+  public static String indent(String text) {
     return text.isBlank()
         ? "  (no output)\n"
         : text.lines().map(l -> "  " + l + "\n").reduce("", String::concat);

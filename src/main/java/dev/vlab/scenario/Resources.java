@@ -6,6 +6,7 @@ import dev.vlab.engine.Engine;
 import dev.vlab.engine.Labels;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,10 @@ public final class Resources {
   private boolean removing;
   private int creating;
 
+  private final List<String> images = Collections.synchronizedList(new ArrayList<>());
+
   /** Runs a call that creates something on the engine, unless the run is being removed. */
-  <T> T create(Supplier<T> creation) {
+  public <T> T create(Supplier<T> creation) {
     synchronized (this) {
       if (removing) {
         throw new VlabException(ExitCode.FAILED, "The run is stopping; nothing more is created.");
@@ -44,14 +47,37 @@ public final class Resources {
   }
 
   /**
-   * Removes the run's containers first (a volume in use cannot go), then its volumes, then its
-   * folder. Waits a little for creations under way, so that they are removed as well.
+   * An image this run built under a name of its own; images carry no run label, so they are
+   * remembered by name, and removed only if vlab built them.
+   */
+  public void addImage(String name) {
+    images.add(name);
+  }
+
+  /**
+   * Removes the run's containers first (a volume or image in use cannot go), then its volumes and
+   * images, then its folder. Waits a little for creations under way, so that they are removed too.
    *
    * @return one line per thing removed
    */
   public List<String> removeAll(Engine engine, String runId, Workspace workspace) {
     awaitCreations();
     List<String> removed = removeEngineObjects(engine, Map.of(Labels.RUN, runId));
+    for (String name : List.copyOf(images)) {
+      tryTo(
+          "image " + name,
+          () ->
+              engine
+                  .inspectImage(name)
+                  .filter(i -> i.getConfig() != null && i.getConfig().getLabels() != null)
+                  .filter(i -> i.getConfig().getLabels().containsKey(Labels.SOURCE_HASH))
+                  .ifPresent(
+                      i -> {
+                        engine.removeImage(name);
+                        removed.add("image " + name);
+                      }));
+      images.remove(name);
+    }
     try {
       workspace.delete().ifPresent(dir -> removed.add("folder " + dir));
     } catch (IOException e) {
