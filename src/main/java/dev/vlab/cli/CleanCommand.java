@@ -87,7 +87,7 @@ final class CleanCommand implements Callable<Integer> {
         engine
             .inspectImage(name)
             .map(i -> i.getConfig() == null ? null : i.getConfig().getLabels())
-            .map(labels -> "true".equals(labels.get(Labels.MANAGED)))
+            .map(labels -> labels.containsKey(Labels.SOURCE_HASH))
             .orElse(false);
     if (!built) {
       outcome.leftAlone().add("image " + name + ": not there, or not built by vlab");

@@ -129,6 +129,11 @@ final class RunLabCommand implements Callable<Integer> {
       progress.line(Cli.describe(engine));
       report = engine.whileAnswering("running the labs", () -> run(engine, chosen, progress));
     }
+    if (Cleanup.interrupted()) {
+      // What ran after Ctrl-C only met the clean-up; a report of it would mislead.
+      spec.commandLine().getErr().println("vlab: interrupted.");
+      return ExitCode.INTERRUPTED;
+    }
     print(report);
     return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);
   }
@@ -176,6 +181,9 @@ final class RunLabCommand implements Callable<Integer> {
     try (Cleanup cleanup = new Cleanup(run, keep, progress::line)) {
       ScenarioRunner runner = new ScenarioRunner(run, stagesOn(progress));
       for (Lab lab : chosen) {
+        if (Cleanup.interrupted()) {
+          break;
+        }
         progress.line("[" + lab.id() + "] " + lab.title());
         results.add(runner.run(lab));
       }

@@ -244,7 +244,9 @@ public final class DemoImage {
             .withTags(Set.of(name + ":latest"))
             .withLabels(
                 Map.of(
-                    Labels.MANAGED, "true", Labels.SOURCE_HASH, hash, Labels.BUILD, method.label()))
+                    // No dev.vlab.managed here: every container made from the image, a
+                    // student's own too, would inherit it and look like vlab's.
+                    Labels.SOURCE_HASH, hash, Labels.BUILD, method.label()))
             .withPull(method == BuildMethod.DOCKERFILE_WITH_PULL)
             .withRemove(true);
     buildArgs.forEach(cmd::withBuildArg);
@@ -298,7 +300,7 @@ public final class DemoImage {
   /** A rebuild moves the tag; the image it leaves behind is vlab's own, so remove it. */
   private void removeIfReplaced(InspectImageResponse old, String newId) {
     Map<String, String> labels = old.getConfig() == null ? null : old.getConfig().getLabels();
-    if (old.getId().equals(newId) || labels == null || !"true".equals(labels.get(Labels.MANAGED))) {
+    if (old.getId().equals(newId) || labels == null || !labels.containsKey(Labels.SOURCE_HASH)) {
       return;
     }
     try {

@@ -12,16 +12,19 @@ public record LabCatalog(List<Lab> labs) {
 
   /** The labs named by {@code ids}; {@code all} stands for every lab. */
   public List<Lab> select(List<String> ids) {
-    if (ids.isEmpty() || ids.contains("all")) {
-      return labs;
-    }
     Set<String> wanted = new LinkedHashSet<>(ids);
     List<Lab> chosen = new ArrayList<>();
+    // Every id is checked, also beside "all": a typo there is still a typo.
     for (String id : wanted) {
-      chosen.add(
-          labs.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow(() -> unknown(id)));
+      if (!id.equals("all")) {
+        chosen.add(
+            labs.stream()
+                .filter(l -> l.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> unknown(id)));
+      }
     }
-    return chosen;
+    return ids.isEmpty() || wanted.contains("all") ? labs : chosen;
   }
 
   private VlabException unknown(String id) {

@@ -58,6 +58,9 @@ final class LabChecker {
               + "' must be lower-case letters, digits and dashes (at most 40),"
               + " like named-volume");
     }
+    if (id.equals("all")) {
+      throw error("id", "'all' stands for every lab on the command line; choose another id");
+    }
     List<LabMount> mounts = mounts(raw.mounts());
     Lab.Expectation expect = expectation(raw.expect());
     return new Lab(
@@ -157,6 +160,11 @@ final class LabChecker {
     return List.copyOf(mounts);
   }
 
+  private static boolean isSystemPath(String target) {
+    return List.of("/proc", "/sys", "/dev").stream()
+        .anyMatch(p -> target.equals(p) || target.startsWith(p + "/"));
+  }
+
   private LabMount mount(RawMount raw, String at) {
     if (raw == null) {
       throw error(at, "an empty mount; give at least type, source and target");
@@ -172,6 +180,14 @@ final class LabChecker {
               + " with no slash: vlab creates it for the run, and never uses a host path");
     }
     String target = required(raw.target(), at + ".target");
+    if (isSystemPath(target)) {
+      throw error(
+          at + ".target",
+          "'"
+              + target
+              + "' is where the kernel and the engine mount their own file systems; mount"
+              + " somewhere else, like /data");
+    }
     if (!TARGET.matcher(target).matches() || hasDotSegment(target)) {
       throw error(
           at + ".target",

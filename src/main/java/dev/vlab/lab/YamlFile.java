@@ -33,7 +33,12 @@ public final class YamlFile {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          // "type: 1" is a typo, not the second mount type.
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .build();
+
+  /** Far above any real lab file; a bigger file is a mistake (or /dev/zero behind a link). */
+  private static final long MAX_BYTES = 256 * 1024;
 
   private YamlFile() {}
 
@@ -83,6 +88,8 @@ public final class YamlFile {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+          // Editors' lock and backup files (".#lab.yaml") are not labs.
+          .filter(f -> !f.getFileName().toString().startsWith("."))
           .filter(f -> !f.getFileName().toString().equals(LabLoader.WORKSHOP_FILE))
           .sorted()
           .toList();
@@ -92,10 +99,24 @@ public final class YamlFile {
   }
 
   static String read(Path file, String name) {
+    if (!Files.isRegularFile(file)) {
+      throw VlabException.usage(
+          "Cannot read "
+              + name
+              + ": it is not a regular file (a folder, a device or a broken link).");
+    }
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw VlabException.usage(
+            "Cannot read " + name + ": it is larger than " + MAX_BYTES / 1024 + " KiB.");
+      }
       return Files.readString(file);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw VlabException.usage("Cannot read " + name + ": it is not UTF-8 text.");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw VlabException.usage("Cannot read " + name + ": permission denied.");
     } catch (IOException e) {
-      throw VlabException.usage("Cannot read " + name + ": " + e.getMessage());
+      throw VlabException.usage("Cannot read " + name + ": " + e);
     }
   }
 
@@ -110,10 +131,7 @@ public final class YamlFile {
       lines = YamlLines.of(yaml);
     } catch (RuntimeException e) {
       throw new LabFileException(
-          name,
-          yamlErrorLine(e),
-          "(file)",
-          "this is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+          name, yamlErrorLine(e), "(file)", "this is not valid YAML: " + yamlProblem(e));
     }
     if (yaml.isBlank()) {
       throw new LabFileException(name, 1, "(file)", "the file is empty; see labs/README.md");
@@ -131,6 +149,16 @@ public final class YamlFile {
       throw new LabFileException(name, 1, "(file)", "the file is empty; see labs/README.md");
     }
     return new Parsed<>(raw, lines);
+  }
+
+  /** SnakeYAML's own words for what is wrong, without the context lines it adds. */
+  private static String yamlProblem(RuntimeException e) {
+    if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+        && marked.getProblem() != null) {
+      String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+      return marked.getProblem() + context;
+    }
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   private static int yamlErrorLine(RuntimeException e) {

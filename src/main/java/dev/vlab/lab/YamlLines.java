@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -34,8 +35,13 @@ public final class YamlLines {
     if (node instanceof ScalarNode scalar) {
       scalars.put(path, scalar.getValue());
     } else if (node instanceof MappingNode mapping) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
+          // A second "id:" would silently win over the first otherwise.
+          if (!seen.add(key.getValue())) {
+            throw new DuplicateKey(key);
+          }
           String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
           visit(child, tuple.getValueNode());
           // A field is best pointed at by its key, which is where a reader looks.
@@ -70,5 +76,12 @@ public final class YamlLines {
       current = cut < 0 ? "" : current.substring(0, cut);
     }
     return lines.getOrDefault("", 1);
+  }
+
+  /** A key written twice in one mapping, reported at its second place. */
+  static final class DuplicateKey extends MarkedYAMLException {
+    DuplicateKey(ScalarNode key) {
+      super(null, null, "'" + key.getValue() + "' is written twice", key.getStartMark());
+    }
   }
 }

@@ -27,7 +27,9 @@ public interface Names {
 
       @Override
       public String volume(Lab lab, LabMount mount) {
-        return run.prefix() + "-" + lab.id() + "-" + mount.source();
+        // "_" appears in no lab id, so lab "app" with volume "data-x" and lab "app-data" with
+        // volume "x" cannot end up with one name.
+        return run.prefix() + "-" + lab.id() + "_" + mount.source();
       }
 
       @Override

@@ -33,6 +33,14 @@ class CliTest {
   }
 
   @Test
+  void anUnknownIdBesideAllIsStillAnError() {
+    CliRun run = CliRun.of("run-lab", "all", "bogus");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("There is no lab 'bogus'");
+  }
+
+  @Test
   void runLabWithoutAnIdIsAUsageError() {
     CliRun run = CliRun.of("run-lab");
 

@@ -187,6 +187,43 @@ class LabLoaderTest {
   }
 
   @Test
+  void aKeyWrittenTwiceIsAnErrorAtItsSecondPlace() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("title:", "id: other\ntitle:"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:2: (file): this is not valid YAML: 'id' is written twice");
+  }
+
+  @Test
+  void aNumberIsNotAMountType() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("type: bind", "type: 1"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:5: mounts[0].type:");
+  }
+
+  @Test
+  void allIsNotALabId() {
+    assertThatThrownBy(() -> LabLoader.parse(GOOD.replace("id: my-lab", "id: all"), "x.yaml"))
+        .hasMessageStartingWith("x.yaml:1: id: 'all' stands for every lab");
+  }
+
+  @Test
+  void theKernelsOwnFoldersAreNoMountTarget() {
+    for (String target : new String[] {"/proc", "/sys/fs", "/dev"}) {
+      assertThatThrownBy(
+              () -> LabLoader.parse(GOOD.replace("target: /data", "target: " + target), "x.yaml"))
+          .as(target)
+          .hasMessageStartingWith(
+              "x.yaml:7: mounts[0].target: '" + target + "' is where the kernel");
+    }
+  }
+
+  @Test
+  void editorLockFilesAreNotLabs(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), GOOD);
+    Files.writeString(dir.resolve(".#a.yaml"), "not a lab");
+
+    assertThat(LabLoader.load(dir, "my-labs").labs()).extracting(Lab::id).containsExactly("my-lab");
+  }
+
+  @Test
   void brokenYamlGivesALine() {
     assertThatThrownBy(() -> LabLoader.parse("id: x\ntitle: [unclosed\n", "x.yaml"))
         .isInstanceOf(LabFileException.class)

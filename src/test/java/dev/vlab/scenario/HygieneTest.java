@@ -12,6 +12,7 @@ import dev.vlab.image.DemoImage;
 import dev.vlab.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +114,21 @@ class HygieneTest {
 
     assertThat(workspace.delete()).isEmpty();
     assertThat(lookalike.resolve("precious.txt")).exists();
+  }
+
+  @Test
+  void aLinkPlantedInABindFolderIsRemovedButItsTargetIsNotTouched(@TempDir Path home)
+      throws Exception {
+    Workspace workspace = new Workspace(home, "ghi789");
+    Path folder = workspace.createFolder("bind-mount", "notes-folder", 0777);
+    Path victim = Files.createDirectories(home.resolve("victim"));
+    Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createSymbolicLink(folder.resolve("link"), victim);
+
+    assertThat(workspace.delete()).contains(workspace.runDir());
+    assertThat(victim).isDirectory();
+    assertThat(Files.getPosixFilePermissions(victim))
+        .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   @Test
