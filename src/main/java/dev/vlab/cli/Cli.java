@@ -3,6 +3,7 @@ package dev.vlab.cli;
 import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
+import dev.vlab.report.Json;
 import dev.vlab.scenario.Cleanup;
 import dev.vlab.terminal.Terminal;
 import java.io.PrintWriter;
@@ -96,7 +97,22 @@ public final class Cli {
       e.printStackTrace(err);
     }
     err.flush();
-    return cli.getExitCodeExceptionMapper().getExitCode(e);
+    int code = cli.getExitCodeExceptionMapper().getExitCode(e);
+    if (askedForJson(parsed)) {
+      // A script reading stdout gets an answer it can parse, not an empty page.
+      cli.getOut()
+          .println(Json.write(Map.of("error", String.valueOf(e.getMessage()), "exitCode", code)));
+      cli.getOut().flush();
+    }
+    return code;
+  }
+
+  private static boolean askedForJson(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult leaf = parsed;
+    while (leaf.subcommand() != null) {
+      leaf = leaf.subcommand();
+    }
+    return leaf.hasMatchedOption("--json");
   }
 
   private static int reportUsage(CommandLine.ParameterException e, String[] args) {

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineConnector {
   /** The newest Engine API version this docker-java release knows how to speak. */
+  /** The oldest Engine API with the mount options vlab asks for (Docker 1.13). */
+  static final RemoteApiVersion OLDEST_SUPPORTED = RemoteApiVersion.VERSION_1_25;
+
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
   static final RemoteApiVersion NEWEST_SUPPORTED = RemoteApiVersion.VERSION_1_44;
 
   private static final Logger log = LoggerFactory.getLogger(EngineConnector.class);
@@ -116,7 +121,8 @@ public final class EngineConnector {
 
   /** Asks without a version prefix: every engine answers that, whatever its minimum. */
   private static Version askVersion(DockerClientConfig config, String address) {
-    try (DockerClient probe = client(config)) {
+    // A server that accepts the connection and never answers must not hang vlab for minutes.
+    try (DockerClient probe = client(config, PROBE_TIMEOUT)) {
       return probe.versionCmd().exec();
     } catch (Exception e) {
       throw unreachable(address, e);
@@ -124,7 +130,18 @@ public final class EngineConnector {
   }
 
   static RemoteApiVersion agree(Version version, String address) {
-    RemoteApiVersion engineNewest = RemoteApiVersion.parseConfig(version.getApiVersion());
+    RemoteApiVersion engineNewest = apiVersionOf(version, address);
+    if (!engineNewest.isGreaterOrEqual(OLDEST_SUPPORTED)) {
+      throw new VlabException(
+          ExitCode.ENGINE_UNREACHABLE,
+          "The Docker engine at "
+              + address
+              + " speaks Engine API "
+              + version.getApiVersion()
+              + " at most, and vlab needs "
+              + OLDEST_SUPPORTED.getVersion()
+              + " or newer (Docker 1.13, 2017). Update the engine.");
+    }
     RemoteApiVersion agreed =
         engineNewest.isGreaterOrEqual(NEWEST_SUPPORTED) ? NEWEST_SUPPORTED : engineNewest;
     String minimum = version.getMinAPIVersion();
@@ -140,6 +157,20 @@ public final class EngineConnector {
               + ". Update vlab, or point DOCKER_HOST at an older engine.");
     }
     return agreed;
+  }
+
+  private static RemoteApiVersion apiVersionOf(Version version, String address) {
+    String text = version.getApiVersion();
+    if (text == null || !text.strip().matches("\\d+\\.\\d+")) {
+      throw new VlabException(
+          ExitCode.ENGINE_UNREACHABLE,
+          "The server at "
+              + address
+              + " answered /version without an Engine API version ("
+              + text
+              + "); it does not look like a Docker engine. Check DOCKER_HOST.");
+    }
+    return RemoteApiVersion.parseConfig(text.strip());
   }
 
   private static VlabException noneAnswered(List<String> tried, VlabException last) {
@@ -172,13 +203,17 @@ public final class EngineConnector {
   }
 
   private static DockerClient client(DockerClientConfig config) {
+    // Image builds stream for minutes; this bounds a silent engine, not a slow one.
+    return client(config, Duration.ofMinutes(10));
+  }
+
+  private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
     ApacheDockerHttpClient http =
         new ApacheDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
             .sslConfig(config.getSSLConfig())
             .connectionTimeout(Duration.ofSeconds(5))
-            // Image builds stream for minutes; this bounds a silent engine, not a slow one.
-            .responseTimeout(Duration.ofMinutes(10))
+            .responseTimeout(responseTimeout)
             .build();
     return DockerClientImpl.getInstance(config, http);
   }

@@ -41,6 +41,16 @@ class CliTest {
   }
 
   @Test
+  void withJsonAFailureIsAJsonObjectOnStdout() throws Exception {
+    CliRun run = CliRun.of("list", "--labs", "/nonexistent/vlab-labs", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(answer.get("exitCode").asInt()).isEqualTo(ExitCode.USAGE);
+    assertThat(answer.get("error").asText()).contains("/nonexistent/vlab-labs does not exist");
+  }
+
+  @Test
   void runLabWithoutAnIdIsAUsageError() {
     CliRun run = CliRun.of("run-lab");
 

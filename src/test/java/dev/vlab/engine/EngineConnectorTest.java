@@ -80,6 +80,28 @@ class EngineConnectorTest {
   }
 
   @Test
+  void anEngineOlderThanVlabCanUseIsRefusedClearly() throws IOException {
+    startFakeEngine("1.12", "1.12");
+
+    assertThatThrownBy(() -> EngineConnector.connect(fakeEngineAddress()))
+        .isInstanceOfSatisfying(
+            VlabException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENGINE_UNREACHABLE))
+        .hasMessageContaining("speaks Engine API 1.12 at most");
+  }
+
+  @Test
+  void aServerWithoutAnApiVersionIsNoEngine() throws IOException {
+    startFakeEngine("banana", "1.12");
+
+    assertThatThrownBy(() -> EngineConnector.connect(fakeEngineAddress()))
+        .isInstanceOfSatisfying(
+            VlabException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENGINE_UNREACHABLE))
+        .hasMessageContaining("does not look like a Docker engine");
+  }
+
+  @Test
   void anOlderEngineIsSpokenToInItsOwnVersion() throws IOException {
     startFakeEngine("1.41", "1.12");
 
