@@ -1,17 +1,16 @@
 package dev.vlab.cli;
 
-import dev.vlab.Bundled;
 import dev.vlab.ExitCode;
+import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.EngineConnector;
-import dev.vlab.image.BuildMethod;
-import dev.vlab.image.DemoAppSources;
 import dev.vlab.image.DemoImage;
 import dev.vlab.lab.Lab;
 import dev.vlab.report.Json;
 import dev.vlab.report.RunReport;
 import dev.vlab.report.TextReport;
 import dev.vlab.scenario.Cleanup;
+import dev.vlab.scenario.ParallelScenarios;
 import dev.vlab.scenario.Resources;
 import dev.vlab.scenario.RunContext;
 import dev.vlab.scenario.ScenarioResult;
@@ -22,7 +21,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -41,7 +39,8 @@ import picocli.CommandLine.Spec;
       "Run workshop scenarios and report whether each note survived.",
       "%nBuilds the demo image if needed, then for each scenario writes a note through the app,"
           + " removes and re-creates the container, and reports whether the note survived and"
-          + " why. Everything it creates is labelled and removed at the end, also on Ctrl-C."
+          + " why. Scenarios run side by side, each with its own names, folders, volumes and"
+          + " port. Everything it creates is labelled and removed at the end, also on Ctrl-C."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -49,6 +48,7 @@ import picocli.CommandLine.Spec;
       "  vlab run-lab bind-mount named-volume",
       "  vlab run-lab wrong-mount-path --keep",
       "  vlab run-lab all --json > report.json",
+      "  vlab run-lab all --parallel 1",
       "  vlab run-lab all --labs ./my-labs --build self-contained"
     })
 final class RunLabCommand implements Callable<Integer> {
@@ -67,12 +67,15 @@ final class RunLabCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave containers, volumes and folders for inspection.")
   boolean keep;
 
+  @Mixin ImageOptions image;
+
   @Option(
-      names = "--build",
-      paramLabel = "HOW",
-      description = "Build the image this way: dockerfile or self-contained (default: choose).",
-      converter = BuildMethodConverter.class)
-  BuildMethod build;
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "Run up to N scenarios at once (default: the number of cores, here ${DEFAULT-VALUE});"
+              + " 1 runs them one after another. The report keeps the labs' order.")
+  int parallel = ParallelScenarios.defaultParallelism();
 
   @Option(
       names = "--timeout",
@@ -84,73 +87,52 @@ final class RunLabCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (parallel < 1) {
+      throw VlabException.usage("--parallel " + parallel + ": give 1 or more scenarios at once.");
+    }
     List<Lab> chosen = labs.load().select(ids);
-    PrintWriter err = spec.commandLine().getErr();
-    Consumer<String> progress =
-        line -> {
-          err.println(line);
-          err.flush();
-        };
+    Progress progress = new Progress(spec.commandLine().getErr());
     try (Engine engine = EngineConnector.connect()) {
-      progress.accept(
-          "Engine at "
-              + engine.address()
-              + " (Docker "
-              + engine.engineVersion()
-              + ", API "
-              + engine.apiVersion()
-              + ")");
-      DemoImage.Outcome image =
-          new DemoImage(
-                  engine,
-                  DemoImage.NAME,
-                  new DemoAppSources(Bundled.folder("demo-app")),
-                  Map.of(),
-                  progress)
-              .ensure(build);
-      RunReport report = runAll(engine, image, chosen, progress);
+      progress.engine(engine);
+      DemoImage.Outcome demo = image.ensure(engine, progress);
+      RunReport report = runAll(engine, demo, chosen, progress);
       print(report);
       return report.allAsExpected() ? ExitCode.OK : exitCodeFor(report);
     }
   }
 
   private RunReport runAll(
-      Engine engine, DemoImage.Outcome image, List<Lab> chosen, Consumer<String> progress) {
+      Engine engine, DemoImage.Outcome demo, List<Lab> chosen, Consumer<String> progress) {
     String runId = RunContext.newRunId();
     RunContext run =
         new RunContext(
             runId,
             engine,
-            image.name(),
+            demo.name(),
             new Workspace(Workspace.defaultRoot(), runId),
             new Resources(),
             Duration.ofSeconds(timeoutSeconds),
             progress);
-    List<ScenarioResult> results = new ArrayList<>();
+    List<ScenarioResult> results;
     List<String> removed = new ArrayList<>();
-    try (Cleanup cleanup =
-        new Cleanup(
-            run,
-            keep,
-            line -> {
-              removed.add(line);
-              progress.accept(line);
-            })) {
-      ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
-      for (Lab lab : chosen) {
-        progress.accept("[" + lab.id() + "] " + lab.title());
-        results.add(runner.run(lab));
-      }
+    Consumer<String> cleanupLines =
+        line -> {
+          removed.add(line);
+          progress.accept(line);
+        };
+    try (ParallelScenarios scenarios = new ParallelScenarios(Math.min(parallel, chosen.size()));
+        Cleanup cleanup = new Cleanup(run, keep, cleanupLines, scenarios::stop)) {
+      results = scenarios.run(chosen, new ScenarioRunner(run, StepObserver.NONE));
     }
     boolean allAsExpected = results.stream().allMatch(ScenarioResult::asExpected);
     return new RunReport(
         runId,
         new RunReport.Engine(engine.address(), engine.engineVersion(), engine.apiVersion()),
         new RunReport.Image(
-            image.name(),
-            image.method() == null ? "existing" : image.method().label(),
-            image.built(),
-            image.reason()),
+            demo.name(),
+            demo.method() == null ? "existing" : demo.method().label(),
+            demo.built(),
+            demo.reason()),
         allAsExpected,
         results,
         removed);

@@ -12,17 +12,20 @@ public final class Cleanup implements AutoCloseable {
   private final RunContext run;
   private final boolean keep;
   private final Consumer<String> report;
+  private final Runnable stopWork;
   private final AtomicBoolean done = new AtomicBoolean();
   private final Thread hook;
 
   /**
    * @param keep leave everything for inspection, and say how to remove it later
    * @param report receives one line per thing removed or kept
+   * @param stopWork stops the scenarios still running, so that nothing appears after the clean-up
    */
-  public Cleanup(RunContext run, boolean keep, Consumer<String> report) {
+  public Cleanup(RunContext run, boolean keep, Consumer<String> report, Runnable stopWork) {
     this.run = run;
     this.keep = keep;
     this.report = report;
+    this.stopWork = stopWork;
     this.hook = new Thread(this::runOnce, "vlab-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -31,6 +34,7 @@ public final class Cleanup implements AutoCloseable {
     if (!done.compareAndSet(false, true)) {
       return;
     }
+    stopWork.run();
     if (keep) {
       report.accept(
           "Kept for inspection (--keep): everything labelled dev.vlab.run="

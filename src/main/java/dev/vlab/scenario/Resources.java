@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Resources {
   private static final Logger log = LoggerFactory.getLogger(Resources.class);
+
+  private static final int MAX_PARALLEL_REMOVALS = 8;
 
   private final List<String> containers = Collections.synchronizedList(new ArrayList<>());
   private final List<String> volumes = Collections.synchronizedList(new ArrayList<>());
@@ -33,18 +40,7 @@ public final class Resources {
    * @return one line per thing removed
    */
   public synchronized List<String> removeAll(Engine engine, String runId, Workspace workspace) {
-    List<String> removed = new ArrayList<>();
-    for (String id : List.copyOf(containers)) {
-      engine
-          .inspectContainer(id)
-          .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
-          .ifPresent(
-              c -> {
-                engine.removeContainer(id);
-                removed.add("container " + c.getName().replaceFirst("^/", ""));
-              });
-      containers.remove(id);
-    }
+    List<String> removed = new ArrayList<>(removeContainers(engine, runId));
     for (String name : List.copyOf(volumes)) {
       engine
           .inspectVolume(name)
@@ -59,5 +55,51 @@ public final class Resources {
       log.warn("could not delete {}: {}", workspace.runDir(), e.getMessage());
     }
     return removed;
+  }
+
+  /** All at once: each removal mostly waits on the engine (kill, unmount, network tear-down). */
+  private List<String> removeContainers(Engine engine, String runId) {
+    List<String> ids = List.copyOf(containers);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(ids.size(), MAX_PARALLEL_REMOVALS), DaemonThreads.named("vlab-remove"));
+    try {
+      List<CompletableFuture<Optional<String>>> removals =
+          ids.stream()
+              .map(id -> CompletableFuture.supplyAsync(() -> remove(engine, runId, id), pool))
+              .toList();
+      List<String> removed = new ArrayList<>();
+      for (CompletableFuture<Optional<String>> removal : removals) {
+        joined(removal).ifPresent(removed::add);
+      }
+      return removed;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private Optional<String> remove(Engine engine, String runId, String id) {
+    Optional<String> removed =
+        engine
+            .inspectContainer(id)
+            .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
+            .map(
+                c -> {
+                  engine.removeContainer(id);
+                  return "container " + c.getName().replaceFirst("^/", "");
+                });
+    containers.remove(id);
+    return removed;
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 }

@@ -35,7 +35,22 @@ public final class ScenarioRunner {
   /** A running copy of the app: its container and the client that reaches it. */
   private record App(String id, String name, NotesClient client) {}
 
+  /** Runs one lab; its progress lines start with its id, as labs may run side by side. */
   public ScenarioResult run(Lab lab) {
+    run.progress().accept("[" + lab.id() + "] " + lab.title());
+    ScenarioResult result = runSteps(lab);
+    run.progress().accept("[" + lab.id() + "] " + verdict(result));
+    return result;
+  }
+
+  private static String verdict(ScenarioResult result) {
+    if (result.error() != null) {
+      return "could not run to the end";
+    }
+    return result.asExpected() ? "behaved as expected" : "did NOT behave as expected";
+  }
+
+  private ScenarioResult runSteps(Lab lab) {
     Trace trace = new Trace(lab.id());
     String marker = "note from vlab run " + run.runId() + " (" + lab.id() + ")";
     try {
@@ -282,6 +297,10 @@ public final class ScenarioRunner {
     }
 
     <T> T step(String command, java.util.function.Supplier<T> action) {
+      // A stopped run (Ctrl-C, or another scenario's failure) creates nothing more.
+      if (Thread.currentThread().isInterrupted()) {
+        throw VlabException.failed("The run was stopped before: " + command, null);
+      }
       observer.before(labId, command);
       commands.add(command);
       T outcome = action.get();
