@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunLabCommand.class, ListCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      RunLabCommand.class,
+      ListCommand.class,
+      BuildImageCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     description = {
       "Runs the Docker volumes workshop against a real Docker engine.",
       "%nA small notes app writes to /data; each lab mounts (or fails to mount) storage there,"
@@ -22,7 +27,8 @@ import picocli.CommandLine.Spec;
       "  vlab run-lab all                 run all five scenarios and report",
       "  vlab run-lab named-volume --keep run one, and keep its container and volume",
       "  vlab run-lab all --json          the report as JSON, for scripts and graders",
-      "  vlab list                        the labs and what each shows"
+      "  vlab list                        the labs and what each shows",
+      "  vlab build-image                 build the demo image ahead of a class"
     })
 final class VlabCommand implements Runnable {
   @Spec CommandSpec spec;
