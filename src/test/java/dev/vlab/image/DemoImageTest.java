@@ -36,6 +36,7 @@ class DemoImageTest {
     assertThat(SelfContainedImage.recipe())
         .contains(SelfContainedImage.dockerfile())
         .contains(String.join(" ", SelfContainedImage.jlinkOptions()))
+        .contains(SelfContainedImage.moduleInfo())
         .contains(SelfContainedImage.runtimeIdentity());
     assertThat(SOURCES.hash(SelfContainedImage.recipe() + " -XX:+SomeNewFlag"))
         .isNotEqualTo(image.key(BuildMethod.SELF_CONTAINED));
