@@ -1,7 +1,6 @@
 package dev.vlab.scenario;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -13,13 +12,14 @@ public final class Cleanup implements AutoCloseable {
   private final boolean keep;
   private final Consumer<String> report;
   private final Runnable stopWork;
-  private final AtomicBoolean done = new AtomicBoolean();
+  private boolean done;
   private final Thread hook;
 
   /**
    * @param keep leave everything for inspection, and say how to remove it later
    * @param report receives one line per thing removed or kept
-   * @param stopWork stops the scenarios still running, so that nothing appears after the clean-up
+   * @param stopWork waits for the scenarios still running to stop, so that nothing appears after
+   *     the clean-up
    */
   public Cleanup(RunContext run, boolean keep, Consumer<String> report, Runnable stopWork) {
     this.run = run;
@@ -30,10 +30,14 @@ public final class Cleanup implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  private void runOnce() {
-    if (!done.compareAndSet(false, true)) {
+  // Synchronized: when Ctrl-C stops the scenarios, the main thread reaches close() while the hook
+  // still removes things, and must wait for it before the engine's connection is closed.
+  private synchronized void runOnce() {
+    if (done) {
       return;
     }
+    done = true;
+    run.resources().close();
     stopWork.run();
     if (keep) {
       report.accept(

@@ -8,12 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs scenarios on up to N threads at once and hands their results back in the labs' order. The
  * scenarios are independent: each has its own names, folders, volumes and engine-chosen port.
  */
 public final class ParallelScenarios implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ParallelScenarios.class);
+
   /** How long {@link #stop} lets running scenarios finish their current step. */
   private static final long STOP_WAIT_SECONDS = 20;
 
@@ -33,7 +37,7 @@ public final class ParallelScenarios implements AutoCloseable {
 
   /**
    * Runs every lab and returns the results in the order of {@code labs}, whatever order they end
-   * in. An unexpected failure in one scenario stops the others and is thrown.
+   * in. An unexpected failure in one scenario is thrown; the clean-up then stops the others.
    */
   public List<ScenarioResult> run(List<Lab> labs, ScenarioRunner runner) {
     List<Future<ScenarioResult>> futures = new ArrayList<>();
@@ -51,7 +55,6 @@ public final class ParallelScenarios implements AutoCloseable {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      stop();
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
@@ -61,19 +64,21 @@ public final class ParallelScenarios implements AutoCloseable {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop();
       throw new IllegalStateException("interrupted while waiting for the scenarios", e);
     }
   }
 
   /**
-   * Interrupts the running scenarios, so that none starts another step, and waits for them. Used
-   * before cleaning up, so that nothing is created after the clean-up looked.
+   * Waits for the scenarios under way; call it once the run's resources are closed, which makes
+   * each stop before its next step. Threads are not interrupted: the engine client would abandon a
+   * call the engine still carries out, and leave a container nobody recorded.
    */
   public void stop() {
-    pool.shutdownNow();
+    pool.shutdown();
     try {
-      pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      if (!pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("scenarios still running after {} s; cleaning up anyway", STOP_WAIT_SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -6,13 +6,15 @@ import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.awaitility.pollinterval.IterativePollInterval;
 
 /**
  * Waits for the notes app to answer on /health: polls soon and often (gaps growing from 5 to 25
- * ms), gives up early when the container exits, and on failure shows the container's logs.
+ * ms), gives up early when the container exits or the run ends, and on failure shows the
+ * container's logs.
  */
 final class Readiness {
   /** The first poll comes soon after the start; the gaps then grow to at most MAX_POLL. */
@@ -25,14 +27,24 @@ final class Readiness {
 
   private Readiness() {}
 
+  /**
+   * @param stopped true once the run is ending, which ends the wait too
+   */
   static void untilAnswering(
-      Engine engine, String containerId, String name, NotesClient app, Duration timeout) {
+      Engine engine,
+      String containerId,
+      String name,
+      NotesClient app,
+      Duration timeout,
+      BooleanSupplier stopped) {
     try {
       await("the notes app in " + name + " to answer on " + app.url("/health"))
           .atMost(timeout)
           .pollDelay(FIRST_POLL)
           .pollInterval(IterativePollInterval.iterative(Readiness::backOff, FIRST_POLL))
-          .failFast("container " + name + " stopped", new ExitCheck(engine, containerId))
+          .failFast(
+              "container " + name + " stopped, or the run ended",
+              new ExitCheck(engine, containerId, stopped))
           .until(app::healthy);
     } catch (ConditionTimeoutException e) {
       throw VlabException.failed(
@@ -47,20 +59,27 @@ final class Readiness {
               + "Raise --timeout on a slow machine.",
           e);
     } catch (TerminalFailureException e) {
-      String exit =
-          engine
-              .inspectContainer(containerId)
-              .map(c -> " with exit code " + c.getState().getExitCodeLong())
-              .orElse("");
-      throw VlabException.failed(
-          "Container "
-              + name
-              + " stopped"
-              + exit
-              + " before the app answered. Its logs:\n"
-              + indent(engine.logs(containerId)),
-          e);
+      throw stopped.getAsBoolean()
+          ? VlabException.failed("The run ended while " + name + " was starting.", e)
+          : exited(engine, containerId, name, e);
     }
+  }
+
+  private static VlabException exited(
+      Engine engine, String containerId, String name, RuntimeException e) {
+    String exit =
+        engine
+            .inspectContainer(containerId)
+            .map(c -> " with exit code " + c.getState().getExitCodeLong())
+            .orElse("");
+    return VlabException.failed(
+        "Container "
+            + name
+            + " stopped"
+            + exit
+            + " before the app answered. Its logs:\n"
+            + indent(engine.logs(containerId)),
+        e);
   }
 
   private static Duration backOff(Duration previous) {
@@ -68,19 +87,24 @@ final class Readiness {
     return next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
   }
 
-  /** True once the container stopped; asks the engine at most every EXIT_CHECK. */
+  /** True once the run is ending, or the container stopped (asking the engine sparingly). */
   private static final class ExitCheck implements Callable<Boolean> {
     private final Engine engine;
     private final String containerId;
+    private final BooleanSupplier stopped;
     private long nextCheck = System.nanoTime() + EXIT_CHECK.toNanos();
 
-    ExitCheck(Engine engine, String containerId) {
+    ExitCheck(Engine engine, String containerId, BooleanSupplier stopped) {
       this.engine = engine;
       this.containerId = containerId;
+      this.stopped = stopped;
     }
 
     @Override
     public Boolean call() {
+      if (stopped.getAsBoolean()) {
+        return true;
+      }
       if (System.nanoTime() < nextCheck) {
         return false;
       }

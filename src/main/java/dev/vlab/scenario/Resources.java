@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one run created, so it can be removed at the end, or on Ctrl-C. Before removing anything it
- * checks the engine's labels again: vlab removes only what carries its own run's label.
+ * checks the engine's labels again: vlab removes only what carries its own run's label. Once
+ * closed, it tells the scenarios still running to stop.
  */
 public final class Resources {
   private static final Logger log = LoggerFactory.getLogger(Resources.class);
@@ -25,6 +26,18 @@ public final class Resources {
 
   private final List<String> containers = Collections.synchronizedList(new ArrayList<>());
   private final List<String> volumes = Collections.synchronizedList(new ArrayList<>());
+
+  /** Set when the run ends: scenarios still running then start no further step. */
+  private volatile boolean closed;
+
+  /** Marks the run as ending, before its clean-up: nothing new is created after this. */
+  public void close() {
+    closed = true;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
 
   void addContainer(String id) {
     containers.add(id);
@@ -81,18 +94,23 @@ public final class Resources {
     }
   }
 
+  /** One container; a failure is logged, so that it never keeps the others from going. */
   private Optional<String> remove(Engine engine, String runId, String id) {
-    Optional<String> removed =
-        engine
-            .inspectContainer(id)
-            .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
-            .map(
-                c -> {
-                  engine.removeContainer(id);
-                  return "container " + c.getName().replaceFirst("^/", "");
-                });
-    containers.remove(id);
-    return removed;
+    try {
+      return engine
+          .inspectContainer(id)
+          .filter(c -> Labels.belongsTo(c.getConfig().getLabels(), runId))
+          .map(
+              c -> {
+                engine.removeContainer(id);
+                return "container " + c.getName().replaceFirst("^/", "");
+              });
+    } catch (RuntimeException e) {
+      log.warn("could not remove container {}: {}", id, e.getMessage());
+      return Optional.empty();
+    } finally {
+      containers.remove(id);
+    }
   }
 
   private static <T> T joined(CompletableFuture<T> future) {

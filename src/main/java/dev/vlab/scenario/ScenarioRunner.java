@@ -37,6 +37,9 @@ public final class ScenarioRunner {
 
   /** Runs one lab; its progress lines start with its id, as labs may run side by side. */
   public ScenarioResult run(Lab lab) {
+    if (run.resources().isClosed()) {
+      return result(lab, false, false, new Trace(lab.id()), "The run ended before it started.");
+    }
     run.progress().accept("[" + lab.id() + "] " + lab.title());
     ScenarioResult result = runSteps(lab);
     run.progress().accept("[" + lab.id() + "] " + verdict(result));
@@ -134,7 +137,8 @@ public final class ScenarioRunner {
             DockerCommands.port(spec.name(), spec.containerPort()),
             () -> run.engine().publishedPort(id, spec.containerPort()));
     NotesClient client = new NotesClient(port);
-    Readiness.untilAnswering(run.engine(), id, spec.name(), client, run.readyTimeout());
+    Readiness.untilAnswering(
+        run.engine(), id, spec.name(), client, run.readyTimeout(), run.resources()::isClosed);
     run.progress().accept("[" + trace.labId + "] " + spec.name() + " answers on port " + port);
     return new App(id, spec.name(), client);
   }
@@ -297,8 +301,8 @@ public final class ScenarioRunner {
     }
 
     <T> T step(String command, java.util.function.Supplier<T> action) {
-      // A stopped run (Ctrl-C, or another scenario's failure) creates nothing more.
-      if (Thread.currentThread().isInterrupted()) {
+      // A run that is ending (Ctrl-C, or another scenario's failure) creates nothing more.
+      if (run.resources().isClosed()) {
         throw VlabException.failed("The run was stopped before: " + command, null);
       }
       observer.before(labId, command);

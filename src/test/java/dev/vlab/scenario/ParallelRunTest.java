@@ -1,6 +1,7 @@
 package dev.vlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,9 @@ import dev.vlab.lab.LabLoader;
 import dev.vlab.testing.CliRun;
 import dev.vlab.testing.Leftovers;
 import dev.vlab.testing.TestEngine;
+import dev.vlab.testing.VlabProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +32,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Scenarios side by side: the same verdicts as one after another, and nothing shared. */
 class ParallelRunTest {
@@ -114,6 +119,32 @@ class ParallelRunTest {
     }
     assertThat(owners.keySet()).anyMatch(r -> r.startsWith("host folder "));
     assertThat(owners.keySet()).anyMatch(r -> r.startsWith("volume "));
+  }
+
+  @Test
+  void stoppingARunWhileScenariosRunAtOnceLeavesNothingBehind(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("out.txt");
+    Process vlab =
+        VlabProcess.start(
+            Map.of(), output, "run-lab", "all", "--parallel", String.valueOf(LABS.size()));
+    try {
+      await("a scenario's app to answer")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> Files.readString(output).contains(" answers on port "));
+    } finally {
+      vlab.destroy(); // SIGTERM, as for Ctrl-C: the clean-up hook runs
+      vlab.waitFor();
+    }
+
+    String log = Files.readString(output);
+    Matcher name = Pattern.compile("vlab-([0-9a-f]{6})-").matcher(log);
+    assertThat(name.find()).as(log).isTrue();
+    String runId = name.group(1);
+    assertThat(Leftovers.containers(engine, runId)).as(log).isEmpty();
+    assertThat(Leftovers.volumes(engine, runId)).as(log).isEmpty();
+    assertThat(Workspace.defaultRoot().resolve("runs").resolve(runId)).doesNotExist();
+    assertThat(log).contains("Removed container vlab-" + runId).doesNotContain("Exception");
   }
 
   /**
