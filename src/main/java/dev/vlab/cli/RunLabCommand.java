@@ -20,6 +20,7 @@ import dev.vlab.scenario.Workspace;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -114,7 +115,7 @@ final class RunLabCommand implements Callable<Integer> {
             Duration.ofSeconds(timeoutSeconds),
             progress);
     List<ScenarioResult> results;
-    List<String> removed = new ArrayList<>();
+    List<String> removed = Collections.synchronizedList(new ArrayList<>());
     Consumer<String> cleanupLines =
         line -> {
           removed.add(line);
@@ -122,7 +123,15 @@ final class RunLabCommand implements Callable<Integer> {
         };
     try (ParallelScenarios scenarios = new ParallelScenarios(Math.min(parallel, chosen.size()));
         Cleanup cleanup = new Cleanup(run, keep, cleanupLines, scenarios::stop)) {
-      results = scenarios.run(chosen, new ScenarioRunner(run, StepObserver.NONE));
+      ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
+      results =
+          scenarios.run(
+              chosen,
+              lab -> {
+                ScenarioResult result = runner.run(lab);
+                cleanup.finished(lab.id());
+                return result;
+              });
     }
     boolean allAsExpected = results.stream().allMatch(ScenarioResult::asExpected);
     return new RunReport(

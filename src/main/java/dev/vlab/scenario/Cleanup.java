@@ -1,19 +1,32 @@
 package dev.vlab.scenario;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Removes what a run created when the run ends, and also when the user presses Ctrl-C, through a
- * shutdown hook. It runs at most once.
+ * Removes what a run created: each scenario's containers and volumes as soon as it finishes, and
+ * whatever is left when the run ends, also when the user presses Ctrl-C (through a shutdown hook).
  */
 public final class Cleanup implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Cleanup.class);
+
   private final RunContext run;
   private final boolean keep;
   private final Consumer<String> report;
   private final Runnable stopWork;
-  private boolean done;
   private final Thread hook;
+  private final ExecutorService early =
+      Executors.newCachedThreadPool(DaemonThreads.named("vlab-early"));
+  private final List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
+  private boolean done;
 
   /**
    * @param keep leave everything for inspection, and say how to remove it later
@@ -30,6 +43,37 @@ public final class Cleanup implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /**
+   * Removes a finished scenario's containers and volumes in the background while others still run,
+   * so that little is left for the end. Nothing with {@code keep}, or once the run is ending.
+   */
+  public void finished(String labId) {
+    if (keep || run.resources().isClosed()) {
+      return;
+    }
+    pending.add(
+        early.submit(
+            () -> report(run.resources().removeScenario(run.engine(), run.runId(), labId))));
+  }
+
+  private void report(List<String> removed) {
+    removed.forEach(r -> report.accept("Removed " + r));
+  }
+
+  private void awaitEarlyRemovals() {
+    for (Future<?> removal : List.copyOf(pending)) {
+      try {
+        removal.get();
+      } catch (ExecutionException e) {
+        log.warn("removing a finished scenario's containers failed: {}", e.getCause().toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    early.shutdown();
+  }
+
   // Synchronized: when Ctrl-C stops the scenarios, the main thread reaches close() while the hook
   // still removes things, and must wait for it before the engine's connection is closed.
   private synchronized void runOnce() {
@@ -39,6 +83,7 @@ public final class Cleanup implements AutoCloseable {
     done = true;
     run.resources().close();
     stopWork.run();
+    awaitEarlyRemovals();
     if (keep) {
       report.accept(
           "Kept for inspection (--keep): everything labelled dev.vlab.run="
@@ -48,8 +93,7 @@ public final class Cleanup implements AutoCloseable {
               + ".");
       return;
     }
-    List<String> removed = run.resources().removeAll(run.engine(), run.runId(), run.workspace());
-    removed.forEach(r -> report.accept("Removed " + r));
+    report(run.resources().removeAll(run.engine(), run.runId(), run.workspace()));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,10 @@ public final class ParallelScenarios implements AutoCloseable {
    * Runs every lab and returns the results in the order of {@code labs}, whatever order they end
    * in. An unexpected failure in one scenario is thrown; the clean-up then stops the others.
    */
-  public List<ScenarioResult> run(List<Lab> labs, ScenarioRunner runner) {
+  public List<ScenarioResult> run(List<Lab> labs, Function<Lab, ScenarioResult> scenario) {
     List<Future<ScenarioResult>> futures = new ArrayList<>();
     for (Lab lab : labs) {
-      futures.add(pool.submit(() -> runner.run(lab)));
+      futures.add(pool.submit(() -> scenario.apply(lab)));
     }
     List<ScenarioResult> results = new ArrayList<>();
     for (Future<ScenarioResult> future : futures) {

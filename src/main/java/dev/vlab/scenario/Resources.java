@@ -8,24 +8,27 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one run created, so it can be removed at the end, or on Ctrl-C. Before removing anything it
- * checks the engine's labels again: vlab removes only what carries its own run's label. Once
- * closed, it tells the scenarios still running to stop.
+ * What one run created, scenario by scenario, so it can be removed when a scenario ends, at the
+ * end, or on Ctrl-C. Before removing anything it checks the engine's labels again: vlab removes
+ * only what carries its own run's label. Once closed, it tells the scenarios still running to stop.
  */
 public final class Resources {
   private static final Logger log = LoggerFactory.getLogger(Resources.class);
 
   private static final int MAX_PARALLEL_REMOVALS = 8;
 
-  private final List<String> containers = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> volumes = Collections.synchronizedList(new ArrayList<>());
+  /** A container id or volume name, and the lab it was made for. */
+  private record Made(String labId, String name) {}
+
+  private final List<Made> containers = Collections.synchronizedList(new ArrayList<>());
+  private final List<Made> volumes = Collections.synchronizedList(new ArrayList<>());
 
   /** Set when the run ends: scenarios still running then start no further step. */
   private volatile boolean closed;
@@ -39,29 +42,31 @@ public final class Resources {
     return closed;
   }
 
-  void addContainer(String id) {
-    containers.add(id);
+  void addContainer(String labId, String id) {
+    containers.add(new Made(labId, id));
   }
 
-  void addVolume(String name) {
-    volumes.add(name);
+  void addVolume(String labId, String name) {
+    volumes.add(new Made(labId, name));
   }
 
   /**
-   * Removes containers first (a volume in use cannot go), then volumes, then the run's folder.
+   * Removes what one finished scenario made: its containers, then its volumes.
+   *
+   * @return one line per thing removed
+   */
+  public List<String> removeScenario(Engine engine, String runId, String labId) {
+    return remove(engine, runId, made -> made.labId().equals(labId));
+  }
+
+  /**
+   * Removes everything left: containers first (a volume in use cannot go), then volumes, then the
+   * run's folder.
    *
    * @return one line per thing removed
    */
   public synchronized List<String> removeAll(Engine engine, String runId, Workspace workspace) {
-    List<String> removed = new ArrayList<>(removeContainers(engine, runId));
-    for (String name : List.copyOf(volumes)) {
-      engine
-          .inspectVolume(name)
-          .filter(v -> Labels.belongsTo(v.getLabels(), runId))
-          .filter(v -> engine.removeVolume(name))
-          .ifPresent(v -> removed.add("volume " + name));
-      volumes.remove(name);
-    }
+    List<String> removed = new ArrayList<>(remove(engine, runId, made -> true));
     try {
       workspace.delete().ifPresent(dir -> removed.add("folder " + dir));
     } catch (IOException e) {
@@ -70,24 +75,40 @@ public final class Resources {
     return removed;
   }
 
+  private List<String> remove(Engine engine, String runId, Predicate<Made> which) {
+    List<String> removed = new ArrayList<>(removeContainers(engine, runId, which));
+    for (Made volume : chosen(volumes, which)) {
+      try {
+        engine
+            .inspectVolume(volume.name())
+            .filter(v -> Labels.belongsTo(v.getLabels(), runId))
+            .filter(v -> engine.removeVolume(volume.name()))
+            .ifPresent(v -> removed.add("volume " + volume.name()));
+      } catch (RuntimeException e) {
+        log.warn("could not remove volume {}: {}", volume.name(), e.getMessage());
+      } finally {
+        volumes.remove(volume);
+      }
+    }
+    return removed;
+  }
+
   /** All at once: each removal mostly waits on the engine (kill, unmount, network tear-down). */
-  private List<String> removeContainers(Engine engine, String runId) {
-    List<String> ids = List.copyOf(containers);
-    if (ids.isEmpty()) {
+  private List<String> removeContainers(Engine engine, String runId, Predicate<Made> which) {
+    List<Made> chosen = chosen(containers, which);
+    if (chosen.isEmpty()) {
       return List.of();
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(ids.size(), MAX_PARALLEL_REMOVALS), DaemonThreads.named("vlab-remove"));
+            Math.min(chosen.size(), MAX_PARALLEL_REMOVALS), DaemonThreads.named("vlab-remove"));
     try {
       List<CompletableFuture<Optional<String>>> removals =
-          ids.stream()
-              .map(id -> CompletableFuture.supplyAsync(() -> remove(engine, runId, id), pool))
+          chosen.stream()
+              .map(c -> CompletableFuture.supplyAsync(() -> remove(engine, runId, c), pool))
               .toList();
       List<String> removed = new ArrayList<>();
-      for (CompletableFuture<Optional<String>> removal : removals) {
-        joined(removal).ifPresent(removed::add);
-      }
+      removals.forEach(removal -> removal.join().ifPresent(removed::add));
       return removed;
     } finally {
       pool.shutdown();
@@ -95,7 +116,8 @@ public final class Resources {
   }
 
   /** One container; a failure is logged, so that it never keeps the others from going. */
-  private Optional<String> remove(Engine engine, String runId, String id) {
+  private Optional<String> remove(Engine engine, String runId, Made container) {
+    String id = container.name();
     try {
       return engine
           .inspectContainer(id)
@@ -109,15 +131,13 @@ public final class Resources {
       log.warn("could not remove container {}: {}", id, e.getMessage());
       return Optional.empty();
     } finally {
-      containers.remove(id);
+      containers.remove(container);
     }
   }
 
-  private static <T> T joined(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+  private static List<Made> chosen(List<Made> made, Predicate<Made> which) {
+    synchronized (made) {
+      return made.stream().filter(which).toList();
     }
   }
 }

@@ -89,7 +89,7 @@ public final class ScenarioRunner {
             DockerCommands.volumeCreate(volume),
             () -> {
               run.engine().createVolume(volume, Labels.forRun(run.runId(), lab.id()));
-              run.resources().addVolume(volume);
+              run.resources().addVolume(lab.id(), volume);
               return "volume " + volume + " created";
             });
         mounts.add(new MountSpec(MountSpec.Kind.VOLUME, volume, mount.target(), mount.readOnly()));
@@ -129,7 +129,7 @@ public final class ScenarioRunner {
             DockerCommands.run(spec),
             () -> {
               String created = run.engine().runContainer(spec);
-              run.resources().addContainer(created);
+              run.resources().addContainer(trace.labId, created);
               return created;
             });
     int port =

@@ -98,7 +98,7 @@ class ParallelRunTest {
     AllAtOnce allAtOnce = new AllAtOnce(LABS.size());
     List<ScenarioResult> results;
     try (ParallelScenarios scenarios = new ParallelScenarios(LABS.size())) {
-      results = scenarios.run(LABS, new ScenarioRunner(run, allAtOnce));
+      results = scenarios.run(LABS, new ScenarioRunner(run, allAtOnce)::run);
     } finally {
       run.resources().removeAll(engine, runId, run.workspace());
     }
