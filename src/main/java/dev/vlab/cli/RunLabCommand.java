@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       "%nBuilds the demo image if needed, then for each scenario writes a note through the app,"
           + " removes and re-creates the container, and reports whether the note survived and"
           + " why. Scenarios run side by side, each with its own names, folders, volumes and"
-          + " port. Everything it creates is labelled and removed at the end, also on Ctrl-C."
+          + " port. Everything it creates is labelled, and removed when its scenario ends or"
+          + " when the run ends, also on Ctrl-C."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -114,26 +115,8 @@ final class RunLabCommand implements Callable<Integer> {
             new Resources(),
             Duration.ofSeconds(timeoutSeconds),
             progress);
-    List<ScenarioResult> results;
     List<String> removed = Collections.synchronizedList(new ArrayList<>());
-    Consumer<String> cleanupLines =
-        line -> {
-          removed.add(line);
-          progress.accept(line);
-        };
-    try (ParallelScenarios scenarios = new ParallelScenarios(Math.min(parallel, chosen.size()));
-        Cleanup cleanup = new Cleanup(run, keep, cleanupLines, scenarios::stop)) {
-      ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
-      results =
-          scenarios.run(
-              chosen,
-              lab -> {
-                ScenarioResult result = runner.run(lab);
-                cleanup.finished(lab.id());
-                return result;
-              });
-    }
-    boolean allAsExpected = results.stream().allMatch(ScenarioResult::asExpected);
+    List<ScenarioResult> results = runScenarios(run, chosen, removed);
     return new RunReport(
         runId,
         new RunReport.Engine(engine.address(), engine.engineVersion(), engine.apiVersion()),
@@ -142,9 +125,30 @@ final class RunLabCommand implements Callable<Integer> {
             demo.method() == null ? "existing" : demo.method().label(),
             demo.built(),
             demo.reason()),
-        allAsExpected,
+        results.stream().allMatch(ScenarioResult::asExpected),
         results,
         removed);
+  }
+
+  /** Side by side; each scenario's things are removed as it ends, the rest at the end. */
+  private List<ScenarioResult> runScenarios(
+      RunContext run, List<Lab> chosen, List<String> removed) {
+    Consumer<String> cleanupLines =
+        line -> {
+          removed.add(line);
+          run.progress().accept(line);
+        };
+    try (ParallelScenarios scenarios = new ParallelScenarios(Math.min(parallel, chosen.size()));
+        Cleanup cleanup = new Cleanup(run, keep, cleanupLines, scenarios::stop)) {
+      ScenarioRunner runner = new ScenarioRunner(run, StepObserver.NONE);
+      return scenarios.run(
+          chosen,
+          lab -> {
+            ScenarioResult result = runner.run(lab);
+            cleanup.finished(lab.id());
+            return result;
+          });
+    }
   }
 
   private static int exitCodeFor(RunReport report) {
