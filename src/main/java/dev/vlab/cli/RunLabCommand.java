@@ -12,6 +12,7 @@ import dev.vlab.report.Json;
 import dev.vlab.report.RunReport;
 import dev.vlab.report.TextReport;
 import dev.vlab.scenario.Cleanup;
+import dev.vlab.scenario.ParallelScenarios;
 import dev.vlab.scenario.RunContext;
 import dev.vlab.scenario.ScenarioResult;
 import dev.vlab.scenario.ScenarioRunner;
@@ -22,6 +23,7 @@ import dev.vlab.terminal.Terminal;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -108,6 +110,14 @@ final class RunLabCommand implements Callable<Integer> {
               + " answers at once.")
   Integer autoSeconds;
 
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "Run up to N scenarios at once, each with its own names, folders, volumes and port"
+              + " (default: the number of cores; 1 runs them one after another).")
+  Integer parallel;
+
   private String publishAddress;
 
   @Override
@@ -115,6 +125,9 @@ final class RunLabCommand implements Callable<Integer> {
     // Every input is checked before the engine is asked for anything.
     List<Lab> chosen = labs.load().select(ids);
     publishAddress = RunContext.publishAddressFromEnv();
+    if (parallel != null && parallel < 1) {
+      throw VlabException.usage("--parallel " + parallel + ": give 1 or more scenarios at once.");
+    }
     Terminal terminal = VlabCommand.terminal(spec);
     if (step) {
       return runSteps(chosen, terminal);
@@ -176,19 +189,16 @@ final class RunLabCommand implements Callable<Integer> {
     RunContext run =
         RunContext.start(engine, image.name(), timeout, publishAddress, progress::line);
     String runId = run.runId();
-    List<ScenarioResult> results = new ArrayList<>();
-    List<String> removed;
-    try (Cleanup cleanup = new Cleanup(run, keep, progress::line)) {
+    List<ScenarioResult> results;
+    List<String> removed = Collections.synchronizedList(new ArrayList<>());
+    try (Cleanup cleanup = new Cleanup(run, keep, progress::line);
+        ParallelScenarios scenarios =
+            new ParallelScenarios(Math.min(parallelism(), chosen.size()))) {
       ScenarioRunner runner = new ScenarioRunner(run, stagesOn(progress));
-      for (Lab lab : chosen) {
-        if (Cleanup.interrupted()) {
-          break;
-        }
-        progress.line("[" + lab.id() + "] " + lab.title());
-        results.add(runner.run(lab));
-      }
+      results = scenarios.run(chosen, lab -> runOne(runner, run, lab, progress, removed));
+      scenarios.close();
       cleanup.close();
-      removed = cleanup.removed();
+      removed.addAll(cleanup.removed());
     }
     boolean allAsExpected = results.stream().allMatch(ScenarioResult::acceptable);
     return new RunReport(
@@ -214,6 +224,35 @@ final class RunLabCommand implements Callable<Integer> {
         return Decision.RUN;
       }
     };
+  }
+
+  /** One scenario; its containers and volumes go as soon as it ends, freeing the engine early. */
+  private ScenarioResult runOne(
+      ScenarioRunner runner, RunContext run, Lab lab, Progress progress, List<String> removed) {
+    progress.line("[" + lab.id() + "] " + lab.title());
+    ScenarioResult result = runner.run(lab);
+    progress.line("[" + lab.id() + "] " + verdict(result));
+    if (!keep && !Cleanup.interrupted()) {
+      for (String line : run.resources().removeLab(run.engine(), run.runId(), lab.id())) {
+        removed.add(line);
+        progress.line("Removed " + line);
+      }
+    }
+    return result;
+  }
+
+  private static String verdict(ScenarioResult result) {
+    if (result.error() != null) {
+      return "could not run to the end";
+    }
+    if (result.notReproducible() != null) {
+      return "could not show its lesson on this engine";
+    }
+    return result.asExpected() ? "behaved as expected" : "did NOT behave as expected";
+  }
+
+  private int parallelism() {
+    return parallel == null ? ParallelScenarios.defaultParallelism() : parallel;
   }
 
   private static int exitCodeFor(RunReport report) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       CleanCommand.class,
       ExerciseCommand.class,
       CheckCommand.class,
+      BuildImageCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     description = {
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
       "  vlab doctor                      will the labs work on this engine?",
       "  vlab clean --dry-run             what killed or kept runs left behind",
       "  vlab exercise list               exercises: you type the commands",
-      "  vlab check bind-mount            vlab checks your work and hints at mistakes"
+      "  vlab check bind-mount            vlab checks your work and hints at mistakes",
+      "  vlab build-image                 build the demo image ahead of a class"
     })
 final class VlabCommand implements Runnable {
   @Spec CommandSpec spec;

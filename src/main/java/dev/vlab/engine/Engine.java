@@ -1,5 +1,7 @@
 package dev.vlab.engine;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -30,6 +32,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +52,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  /** How long a removal the engine is already doing may take. */
+  private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(30);
 
   private final DockerClient docker;
   private final String address;
@@ -306,6 +312,13 @@ public final class Engine implements Closeable {
       log.debug("removed container {}", id);
     } catch (NotFoundException e) {
       log.debug("container {} was already gone", id);
+    } catch (ConflictException e) {
+      // A removal is under way already (one a stopped scenario asked for): let it finish.
+      log.debug("container {} is being removed already: {}", id, e.getMessage());
+      await("container " + id + " to be removed")
+          .atMost(REMOVAL_TIMEOUT)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> inspectContainer(id).isEmpty());
     }
   }
 

@@ -7,7 +7,11 @@ import java.util.Set;
 /** {@code check: image}: the demo image exists under its workshop name. */
 final class ImageCheck implements Check {
   /** What every build of the demo app runs, whichever way it was built. */
-  static final String APP_JAR = "notes-app.jar";
+  /**
+   * What the demo app's entrypoint names: the jar in the Dockerfile's image, the module in the
+   * self-contained one.
+   */
+  static final List<String> APP_ENTRYPOINTS = List.of("notes-app.jar", "notes.NotesApp");
 
   @Override
   public String describe(Names names) {
@@ -33,7 +37,11 @@ final class ImageCheck implements Check {
           "image " + image + " is there (" + CheckContext.shortId(found.get().getId()) + ")");
     }
     // A student who built the app under another name gets pointed at it.
-    List<String> similar = context.engine().imageTagsRunning(APP_JAR);
+    List<String> similar =
+        APP_ENTRYPOINTS.stream()
+            .flatMap(fragment -> context.engine().imageTagsRunning(fragment).stream())
+            .distinct()
+            .toList();
     if (similar.isEmpty()) {
       return Outcome.fail("missing", "there is no image " + image, Map.of());
     }

@@ -1,5 +1,9 @@
 package dev.vlab.image;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** The ways vlab can build the demo image. */
 public enum BuildMethod {
   /** demo-app/Dockerfile, with its base images already on the engine. */
@@ -11,6 +15,11 @@ public enum BuildMethod {
 
   /** The name used on the command line and in image labels. */
   public String label() {
-    return name().toLowerCase().replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The method an image label names; empty for a label this vlab does not know. */
+  public static Optional<BuildMethod> fromLabel(String label) {
+    return Arrays.stream(values()).filter(m -> m.label().equals(label)).findFirst();
   }
 }

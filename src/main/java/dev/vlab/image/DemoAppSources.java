@@ -33,10 +33,15 @@ public record DemoAppSources(Path root) {
     }
   }
 
-  /** A hash of every file's name and content: equal hashes, same image. */
-  public String contentHash() {
+  /**
+   * A hash of every file's name and content, and of the recipe that turns them into an image: equal
+   * hashes, same image.
+   */
+  public String hash(String recipe) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(recipe.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update((byte) 0);
       for (String file : files()) {
         digest.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);

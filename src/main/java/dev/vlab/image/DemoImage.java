@@ -14,9 +14,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +93,8 @@ public final class DemoImage {
    * @param forced a method the user insisted on, or null to choose
    */
   public Outcome ensure(BuildMethod forced) {
-    String hash = sources.contentHash();
     Optional<InspectImageResponse> existing = engine.inspectImage(name);
-    Optional<Outcome> reuse = existing.flatMap(image -> reusable(image, hash, forced));
+    Optional<Outcome> reuse = existing.flatMap(image -> reusable(image, forced));
     if (reuse.isPresent()) {
       progress.accept(reuse.get().reason());
       return reuse.get();
@@ -101,9 +102,11 @@ public final class DemoImage {
     Choice choice = forced == null ? choose() : explainForced(forced);
     progress.accept(
         "Building image " + name + " (" + choice.method().label() + "): " + choice.reason());
-    String built = build(choice.method(), hash);
+    long start = System.nanoTime();
+    String built = build(choice.method(), key(choice.method()));
     // The build answers with a short id; inspecting gives the full one, as a reuse would.
     String id = engine.inspectImage(name).map(InspectImageResponse::getId).orElse(built);
+    progress.accept("Built image " + name + " in " + seconds(System.nanoTime() - start) + " s");
     existing.ifPresent(old -> removeIfReplaced(old, id));
     return new Outcome(name, id, choice.method(), true, choice.reason());
   }
@@ -113,8 +116,7 @@ public final class DemoImage {
    * or the way it would be built and why. {@code built} is false for an image that is there.
    */
   public Outcome plan() {
-    Optional<Outcome> reuse =
-        engine.inspectImage(name).flatMap(image -> reusable(image, sources.contentHash(), null));
+    Optional<Outcome> reuse = engine.inspectImage(name).flatMap(image -> reusable(image, null));
     if (reuse.isPresent()) {
       return reuse.get();
     }
@@ -122,7 +124,24 @@ public final class DemoImage {
     return new Outcome(name, null, choice.method(), true, choice.reason());
   }
 
-  private Optional<Outcome> reusable(InspectImageResponse image, String hash, BuildMethod forced) {
+  /**
+   * The image's cache key: the app's sources and the method's recipe. For a self-contained image
+   * the recipe is vlab's own (the JDK, jlink's options, the generated Dockerfile); for the others
+   * it is the Dockerfile, which is among the sources, and its build arguments.
+   */
+  String key(BuildMethod method) {
+    String recipe =
+        method == BuildMethod.SELF_CONTAINED
+            ? SelfContainedImage.recipe()
+            : "Dockerfile with build arguments " + new TreeMap<>(buildArgs);
+    return sources.hash(recipe);
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+  }
+
+  private Optional<Outcome> reusable(InspectImageResponse image, BuildMethod forced) {
     Map<String, String> labels = image.getConfig() == null ? null : image.getConfig().getLabels();
     if (labels == null || !labels.containsKey(Labels.SOURCE_HASH)) {
       return Optional.of(
@@ -136,22 +155,24 @@ public final class DemoImage {
                   + " that is already on the engine; vlab did not build it,"
                   + " so it leaves it as it is."));
     }
-    String method = labels.get(Labels.BUILD);
-    boolean sameMethod = forced == null || forced.label().equals(method);
-    if (!hash.equals(labels.get(Labels.SOURCE_HASH)) || !sameMethod) {
+    Optional<BuildMethod> method = BuildMethod.fromLabel(labels.get(Labels.BUILD));
+    boolean sameMethod = forced == null || method.equals(Optional.of(forced));
+    if (method.isEmpty()
+        || !sameMethod
+        || !key(method.get()).equals(labels.get(Labels.SOURCE_HASH))) {
       return Optional.empty();
     }
     return Optional.of(
         new Outcome(
             name,
             image.getId(),
-            BuildMethod.valueOf(method.toUpperCase().replace('-', '_')),
+            method.get(),
             false,
             "Image "
                 + name
                 + " is up to date (built "
-                + method
-                + " from the same sources); no build."));
+                + method.get().label()
+                + " from the same sources and recipe); no build."));
   }
 
   private record Choice(BuildMethod method, String reason) {}

@@ -13,19 +13,33 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Assembles the demo image's build context from the JDK vlab runs on: a jlinked runtime with only
- * the modules the app needs, the host's shared libraries that runtime loads, and the app's jar, all
- * on {@code FROM scratch}. No registry is involved, which suits air-gapped classrooms.
+ * Assembles the demo image's build context from the JDK vlab runs on: a jlinked runtime with the
+ * app as a module and only the JDK modules it needs, the host's shared libraries that runtime
+ * loads, and a class-data sharing archive of the app, all on {@code FROM scratch}. No registry is
+ * involved, which suits air-gapped classrooms.
  */
 final class SelfContainedImage {
   /** The JDK modules the notes app uses. */
   static final List<String> APP_MODULES = List.of("java.base", "jdk.httpserver");
 
+  /** The module vlab makes of the app (demo-app/src has no module-info: it stays plain Java). */
+  static final String APP_MODULE = "notes";
+
   static final String JAVA_HOME_IN_IMAGE = "/opt/java";
-  static final String JAR_IN_IMAGE = "/app/notes-app.jar";
+
+  /** The class-data sharing archive, made on the host by the image's own java. */
+  static final String CDS_ARCHIVE = "/app/notes-app.jsa";
+
+  /**
+   * The JVM's flags, the same for the app and for making its archive (the archive must match the
+   * collector): one compiler tier and the serial collector start fastest for a tiny server.
+   */
+  static final List<String> JVM_FLAGS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
   private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.\\d]*)");
 
@@ -53,17 +67,31 @@ final class SelfContainedImage {
     return System.getProperty("java.home") + " " + Runtime.version();
   }
 
+  /**
+   * Everything besides the app's sources that shapes the image: the JDK it comes from, the app's
+   * module, how jlink cuts the runtime, the archive's flags and the generated Dockerfile. A change
+   * to any of them changes the image.
+   */
+  static String recipe() {
+    return String.join(
+        "\n",
+        runtimeIdentity(),
+        moduleInfo(),
+        String.join(" ", jlinkOptions()),
+        ClassDataArchive.commands("java", JVM_FLAGS, mainModule(), "classes.lst", CDS_ARCHIVE)
+            .toString(),
+        dockerfile());
+  }
+
   /** Writes the build context into {@code work} and returns the tar file. */
   static Path writeContext(DemoAppSources sources, Path work) throws IOException {
+    Path appModule = appModule(sources, work);
     Path rootfs = work.resolve("rootfs");
     Path javaHome = rootfs.resolve(JAVA_HOME_IN_IMAGE.substring(1));
-    jlink(APP_MODULES, javaHome);
+    jlink(appModule, javaHome);
     copyLibraries(javaHome, rootfs);
-    Path appCopy = work.resolve("demo-app");
-    copySources(sources, appCopy);
-    Path jar = rootfs.resolve(JAR_IN_IMAGE.substring(1));
-    Files.createDirectories(jar.getParent());
-    AppJar.build(appCopy.resolve("src"), Files.createDirectories(work.resolve("classes")), jar);
+    Path archive = Files.createDirectories(rootfs.resolve("app")).resolve(fileName(CDS_ARCHIVE));
+    ClassDataArchive.create(javaHome, JVM_FLAGS, mainModule(), archive, work);
     writeUserFiles(rootfs);
 
     Path context = work.resolve("context.tar");
@@ -76,7 +104,10 @@ final class SelfContainedImage {
     return context;
   }
 
-  private static String dockerfile() {
+  static String dockerfile() {
+    List<String> entrypoint = new ArrayList<>(List.of(JAVA_HOME_IN_IMAGE + "/bin/java"));
+    entrypoint.addAll(JVM_FLAGS);
+    entrypoint.addAll(List.of("-XX:SharedArchiveFile=" + CDS_ARCHIVE, "-m", mainModule()));
     return String.join(
         "\n",
         "FROM scratch",
@@ -85,49 +116,78 @@ final class SelfContainedImage {
         "COPY --chown=1000:1000 data/ /data/",
         "USER 1000:1000",
         "EXPOSE 3000",
-        "ENTRYPOINT [\""
-            + JAVA_HOME_IN_IMAGE
-            + "/bin/java\", \"-XX:TieredStopAtLevel=1\","
-            + " \"-XX:+UseSerialGC\", \"-XX:-UsePerfData\", \"-jar\", \""
-            + JAR_IN_IMAGE
-            + "\"]",
+        // The exec form: a FROM-scratch image has no shell.
+        "ENTRYPOINT "
+            + entrypoint.stream()
+                .map(w -> "\"" + w + "\"")
+                .collect(Collectors.joining(", ", "[", "]")),
         "");
   }
 
-  static void jlink(List<String> modules, Path output) throws IOException {
+  private static String mainModule() {
+    return APP_MODULE + "/" + AppJar.MAIN_CLASS;
+  }
+
+  /**
+   * The app as a module, so that jlink puts it inside the runtime: then the class-data archive,
+   * made on the host, holds no host path and fits the image as it is.
+   */
+  private static Path appModule(DemoAppSources sources, Path work) throws IOException {
+    Path appCopy = work.resolve("demo-app");
+    copySources(sources, appCopy);
+    Files.writeString(appCopy.resolve("src").resolve("module-info.java"), moduleInfo());
+    Path jar = work.resolve("notes-app.jar");
+    AppJar.build(appCopy.resolve("src"), Files.createDirectories(work.resolve("classes")), jar);
+    return jar;
+  }
+
+  /** The app's module declaration: the JDK modules it needs, and nothing else. */
+  static String moduleInfo() {
+    String requires =
+        APP_MODULES.stream()
+            .filter(m -> !m.equals("java.base"))
+            .map(m -> "  requires " + m + ";\n")
+            .collect(Collectors.joining());
+    return "module " + APP_MODULE + " {\n" + requires + "}\n";
+  }
+
+  /** jlink's options besides the app's module path and the output folder. */
+  static List<String> jlinkOptions() {
+    String compress = Runtime.version().feature() >= 21 ? "zip-6" : "2";
+    return List.of(
+        "--add-modules",
+        APP_MODULE,
+        "--strip-debug",
+        "--no-header-files",
+        "--no-man-pages",
+        "--compress=" + compress);
+  }
+
+  static void jlink(Path appModule, Path output) throws IOException {
     Files.createDirectories(output.getParent());
     ToolProvider jlink = ToolProvider.findFirst("jlink").orElseThrow();
-    String compress = Runtime.version().feature() >= 21 ? "zip-6" : "2";
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintWriter out = new PrintWriter(log, true, StandardCharsets.UTF_8);
-    int status =
-        jlink.run(
-            out,
-            out,
-            "--add-modules",
-            String.join(",", modules),
-            "--strip-debug",
-            "--no-header-files",
-            "--no-man-pages",
-            "--compress=" + compress,
-            "--output",
-            output.toString());
-    if (status != 0) {
+    List<String> args = new ArrayList<>(jlinkOptions());
+    args.addAll(List.of("--module-path", appModule.toString(), "--output", output.toString()));
+    if (jlink.run(out, out, args.toArray(String[]::new)) != 0) {
       throw new IOException("jlink failed: " + log);
     }
   }
 
+  private static String fileName(String pathInImage) {
+    return pathInImage.substring(pathInImage.lastIndexOf('/') + 1);
+  }
+
   /** Copies into {@code rootfs} every shared library the runtime's binaries load, at its path. */
   static void copyLibraries(Path javaHome, Path rootfs) throws IOException {
-    copyLibraries(binaries(javaHome), javaHome, rootfs);
+    copyLibraries(binaries(javaHome).stream().map(Path::of).toList(), javaHome, rootfs);
   }
 
   /** The same for any binaries; those of the runtime at {@code javaHome} are not copied. */
   static void copyLibraries(List<Path> binaries, Path javaHome, Path rootfs) throws IOException {
-    Set<String> libraries = new LinkedHashSet<>();
-    for (Path binary : binaries) {
-      libraries.addAll(sharedLibraries(binary, javaHome));
-    }
+    Set<String> libraries =
+        sharedLibraries(binaries.stream().map(Path::toString).toList(), javaHome);
     for (String library : libraries) {
       Path target = rootfs.resolve(library.substring(1));
       Files.createDirectories(target.getParent());
@@ -137,25 +197,36 @@ final class SelfContainedImage {
     }
   }
 
-  private static List<Path> binaries(Path javaHome) throws IOException {
+  private static List<String> binaries(Path javaHome) throws IOException {
     try (Stream<Path> walk = Files.walk(javaHome)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> p.toString().endsWith(".so") || p.getParent().endsWith("bin"))
+          .map(Path::toString)
           .toList();
     }
   }
 
-  private static List<String> sharedLibraries(Path binary, Path javaHome) throws IOException {
-    Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
+  /** The host libraries outside the runtime that the binaries load: one ldd for them all. */
+  private static Set<String> sharedLibraries(List<String> binaries, Path javaHome)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of("ldd"));
+    command.addAll(binaries);
+    Process ldd = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       ldd.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + binary + "'s libraries", e);
+      throw new IOException("interrupted while reading the runtime's libraries", e);
     }
-    List<String> libraries = new ArrayList<>();
+    Set<String> libraries = new LinkedHashSet<>();
+    String binary = "";
     for (String line : output.lines().toList()) {
+      // ldd names each file on a line of its own, then lists its libraries, indented.
+      if (!line.startsWith("\t") && line.endsWith(":")) {
+        binary = line.substring(0, line.length() - 1);
+        continue;
+      }
       // The JVM finds its own libraries (libjvm.so) itself; ldd, asked about one file, does not.
       if (line.contains("not found") && !inRuntime(line.strip().split("\\s")[0], javaHome)) {
         throw new IOException(binary + " needs a library the host lacks: " + line.strip());

@@ -3,20 +3,24 @@ package dev.vlab.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Talks to the notes app over its published port, as {@code curl} would. */
+/**
+ * Talks to the notes app over its published port, as {@code curl} would.
+ *
+ * <p>A plain blocking HttpURLConnection, not java.net.http: that client keeps a selector thread in
+ * native code, and the JVM then waits up to 300 ms at exit for it.
+ */
 public final class NotesClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final int TIMEOUT_MILLIS = 5000;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final URI base;
 
   public NotesClient(String host, int port) {
@@ -35,7 +39,7 @@ public final class NotesClient {
   /** The app answers 200 on /health once it listens; any failure counts as not yet. */
   public boolean healthy() {
     try {
-      return send(HttpRequest.newBuilder(base.resolve("/health")).GET()).statusCode() == 200;
+      return send("GET", "/health", null).status() == 200;
     } catch (IOException e) {
       return false;
     }
@@ -49,16 +53,11 @@ public final class NotesClient {
   }
 
   public Answer addNote(String note) throws IOException {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(base.resolve("/notes"))
-                .POST(HttpRequest.BodyPublishers.ofString(note)));
-    return new Answer(response.statusCode(), response.body());
+    return send("POST", "/notes", note);
   }
 
   public Answer notesAnswer() throws IOException {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/notes")).GET());
-    return new Answer(response.statusCode(), response.body());
+    return send("GET", "/notes", null);
   }
 
   /** The notes in a GET /notes answer; empty when it holds none. */
@@ -69,12 +68,25 @@ public final class NotesClient {
     return notes;
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+  private Answer send(String method, String path, String body) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) base.resolve(path).toURL().openConnection();
     try {
-      return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+      http.setRequestMethod(method);
+      http.setConnectTimeout(TIMEOUT_MILLIS);
+      http.setReadTimeout(TIMEOUT_MILLIS);
+      if (body != null) {
+        http.setDoOutput(true);
+        try (OutputStream out = http.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = http.getResponseCode();
+      // An error status comes with its body on the error stream.
+      InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream();
+      String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new Answer(status, text);
+    } finally {
+      http.disconnect();
     }
   }
 }

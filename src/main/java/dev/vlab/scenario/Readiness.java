@@ -6,16 +6,24 @@ import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
+import org.awaitility.pollinterval.IterativePollInterval;
 
 /**
  * Waits for the notes app to answer on /health: polls often, gives up early when the container
  * exits, and on failure shows the container's logs.
  */
 public final class Readiness {
-  private static final Duration FIRST_POLL = Duration.ofMillis(20);
+  /** The first poll comes soon after the start; the gaps then grow to at most MAX_POLL. */
+  private static final Duration FIRST_POLL = Duration.ofMillis(5);
+
+  private static final Duration MAX_POLL = Duration.ofMillis(25);
   private static final Duration POLL = Duration.ofMillis(50);
+
+  /** How often to ask the engine whether the container exited: far less often than polling. */
+  private static final Duration EXIT_CHECK = Duration.ofMillis(250);
 
   private Readiness() {}
 
@@ -55,7 +63,7 @@ public final class Readiness {
               + exitCode
               + " before the app answered. Its logs:\n"
               + indent(logs)
-              + "A mount that hides the app's files (on /app, say) stops it at start.");
+              + "A mount that hides the app's files (on /opt/java/lib, say) stops it at start.");
       this.containerExitCode = exitCode;
       this.logs = logs;
     }
@@ -99,9 +107,35 @@ public final class Readiness {
     await("the notes app in " + name + " to answer on " + app.url("/health"))
         .atMost(timeout)
         .pollDelay(FIRST_POLL)
-        .pollInterval(POLL)
-        .failFast("container " + name + " stopped", () -> !engine.isRunning(containerId))
+        .pollInterval(IterativePollInterval.iterative(Readiness::backOff, FIRST_POLL))
+        .failFast("container " + name + " stopped", new ExitCheck(engine, containerId))
         .until(app::healthy);
+  }
+
+  private static Duration backOff(Duration previous) {
+    Duration next = previous.plus(previous.dividedBy(2));
+    return next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
+  }
+
+  /** True once the container stopped, asking the engine sparingly. */
+  private static final class ExitCheck implements Callable<Boolean> {
+    private final Engine engine;
+    private final String containerId;
+    private long nextCheck = System.nanoTime() + EXIT_CHECK.toNanos();
+
+    ExitCheck(Engine engine, String containerId) {
+      this.engine = engine;
+      this.containerId = containerId;
+    }
+
+    @Override
+    public Boolean call() {
+      if (System.nanoTime() < nextCheck) {
+        return false;
+      }
+      nextCheck = System.nanoTime() + EXIT_CHECK.toNanos();
+      return !engine.isRunning(containerId);
+    }
   }
 
   public static String indent(String text) {

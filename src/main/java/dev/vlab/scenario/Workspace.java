@@ -61,7 +61,8 @@ public final class Workspace {
     return folder;
   }
 
-  private void ensureRunDir() throws IOException {
+  // Scenarios running side by side may each be the first to need the run's folder.
+  private synchronized void ensureRunDir() throws IOException {
     if (Files.isDirectory(runDir)) {
       return;
     }

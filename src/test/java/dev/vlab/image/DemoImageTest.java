@@ -150,8 +150,20 @@ class DemoImageTest {
   private void buildLocalJdkImage(String tag, Path work) throws Exception {
     Path rootfs = work.resolve("rootfs");
     Path javaHome = rootfs.resolve("opt/java");
-    SelfContainedImage.jlink(
-        List.of("java.base", "jdk.httpserver", "jdk.compiler", "jdk.jartool"), javaHome);
+    Files.createDirectories(javaHome.getParent());
+    int jlinked =
+        java.util.spi.ToolProvider.findFirst("jlink")
+            .orElseThrow()
+            .run(
+                System.out,
+                System.err,
+                "--add-modules",
+                "java.base,jdk.httpserver,jdk.compiler,jdk.jartool",
+                "--no-header-files",
+                "--no-man-pages",
+                "--output",
+                javaHome.toString());
+    assertThat(jlinked).as("jlink of the stand-in JDK").isZero();
     SelfContainedImage.copyLibraries(javaHome, rootfs);
     List<Path> tools = List.of(Path.of("/bin/sh"), Path.of("/bin/mkdir"), Path.of("/bin/chown"));
     Files.createDirectories(rootfs.resolve("bin"));

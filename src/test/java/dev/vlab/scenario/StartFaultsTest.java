@@ -46,17 +46,17 @@ class StartFaultsTest {
 
   @Test
   void anAppThatExitsAtStartIsReportedWithItsLogsAndExitCode() throws Exception {
-    // An empty host folder on /app hides the app's jar, so java exits at once.
+    // An empty host folder on /opt/java/lib hides the runtime's libraries: java exits at once.
     Files.writeString(
         work.resolve("hidden-app.yaml"),
         """
         id: hidden-app
         title: A mount that hides the app
-        summary: An empty folder on /app hides the app's jar.
+        summary: An empty folder on /opt/java/lib hides the runtime's libraries.
         mounts:
           - type: bind
             source: empty
-            target: /app
+            target: /opt/java/lib
         expect:
           writeSucceeds: true
           dataSurvives: true
@@ -72,11 +72,12 @@ class StartFaultsTest {
     JsonNode scenario = report.get("scenarios").get(0);
     String name = "vlab-" + report.get("runId").asText() + "-hidden-app";
     assertThat(scenario.get("error").asText())
-        .contains("Container " + name + " exited with exit code 1 before the app answered")
-        .contains("Unable to access jarfile /app/notes-app.jar");
+        .contains("Container " + name + " exited with exit code 127 before the app answered")
+        .contains("libjli.so: cannot open shared object file");
     assertThat(scenario.get("evidence").toString())
-        .contains(name + " exited at start with exit code 1")
-        .contains("docker logs " + name + ": Error: Unable to access jarfile");
+        .contains(name + " exited at start with exit code 127")
+        .contains(
+            "docker logs " + name + ": /opt/java/bin/java: error while loading shared libraries");
     assertThat(scenario.get("commands").toString()).contains("docker logs " + name);
     assertThat(Leftovers.containers(engine(), report.get("runId").asText())).isEmpty();
   }
