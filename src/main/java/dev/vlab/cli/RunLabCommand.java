@@ -4,7 +4,6 @@ import dev.vlab.ExitCode;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.EngineConnector;
-import dev.vlab.image.BuildMethod;
 import dev.vlab.image.DemoImage;
 import dev.vlab.instructor.StepSession;
 import dev.vlab.lab.Lab;
@@ -71,12 +70,7 @@ final class RunLabCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave containers, volumes and folders for inspection.")
   boolean keep;
 
-  @Option(
-      names = "--build",
-      paramLabel = "HOW",
-      description = "Build the image this way: dockerfile or self-contained (default: choose).",
-      converter = BuildMethodConverter.class)
-  BuildMethod build;
+  @Mixin ImageOptions image;
 
   @Option(
       names = "--timeout",
@@ -165,7 +159,7 @@ final class RunLabCommand implements Callable<Integer> {
             chosen,
             new StepSession.Options(
                 keep,
-                build,
+                image.build,
                 timeout,
                 from,
                 autoSeconds == null ? null : Duration.ofSeconds(autoSeconds)),
@@ -179,8 +173,8 @@ final class RunLabCommand implements Callable<Integer> {
   }
 
   private RunReport run(Engine engine, List<Lab> chosen, Progress progress) {
-    progress.stage("Preparing the image " + DemoImage.configuredName());
-    DemoImage.Outcome image = DemoImage.bundled(engine, progress::line).ensure(build);
+    progress.stage("Preparing the image " + image.name);
+    DemoImage.Outcome image = this.image.ensure(engine, progress::line);
     return runAll(engine, image, chosen, progress);
   }
 
