@@ -1,19 +1,16 @@
 package dev.vlab.cli;
 
-import dev.vlab.Bundled;
 import dev.vlab.ExitCode;
 import dev.vlab.doctor.Doctor;
 import dev.vlab.doctor.Finding;
 import dev.vlab.engine.Engine;
 import dev.vlab.engine.EngineConnector;
-import dev.vlab.image.DemoAppSources;
 import dev.vlab.image.DemoImage;
 import dev.vlab.report.Json;
 import dev.vlab.scenario.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,13 +41,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Engine engine = EngineConnector.connect()) {
-      DemoImage image =
-          new DemoImage(
-              engine,
-              DemoImage.configuredName(),
-              new DemoAppSources(Bundled.folder("demo-app")),
-              Map.of(),
-              line -> {});
+      DemoImage image = DemoImage.bundled(engine, line -> {});
       List<Finding> findings =
           engine.whileAnswering(
               "examining it", () -> new Doctor(engine, Workspace.defaultRoot(), image).examine());

@@ -1,12 +1,9 @@
 package dev.vlab.cli;
 
-import dev.vlab.Bundled;
 import dev.vlab.VlabException;
 import dev.vlab.engine.Engine;
 import dev.vlab.image.BuildMethod;
-import dev.vlab.image.DemoAppSources;
 import dev.vlab.image.DemoImage;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -41,8 +38,6 @@ final class ImageOptions {
               + ": not an image name vlab can use. Use lower-case letters, digits, '.', '_', '-'"
               + " and '/', without a tag (vlab tags it latest), such as volume-demo.");
     }
-    return new DemoImage(
-            engine, name, new DemoAppSources(Bundled.folder("demo-app")), Map.of(), progress)
-        .ensure(build);
+    return DemoImage.bundled(engine, name, progress).ensure(build);
   }
 }
